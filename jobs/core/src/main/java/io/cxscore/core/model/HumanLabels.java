@@ -1,0 +1,27 @@
+package io.cxscore.core.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Human judgements that came with a labelled dataset, kept as raw votes so that each metric can
+ * aggregate them the way its literature does (majority with ties down for USS, mean for STC-3).
+ * Production exports carry none.
+ *
+ * @param dialogue label name to the votes for the whole conversation, e.g. "satisfaction" (USS 1..5),
+ *     "A", "S", "E" (STC-3, -2..2)
+ * @param turns message index to label name to votes, e.g. "satisfaction" (USS 1..5),
+ *     "frustration" (TWCS 0..4)
+ */
+public record HumanLabels(Map<String, List<Integer>> dialogue, Map<Integer, Map<String, List<Integer>>> turns) {
+    public static final HumanLabels NONE = new HumanLabels(Map.of(), Map.of());
+
+    public HumanLabels {
+        dialogue = dialogue == null ? Map.of() : dialogue;
+        turns = turns == null ? Map.of() : turns;
+    }
+
+    public boolean isEmpty() {
+        return dialogue.isEmpty() && turns.isEmpty();
+    }
+}
