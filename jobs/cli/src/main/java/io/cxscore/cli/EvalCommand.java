@@ -1,0 +1,84 @@
+package io.cxscore.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cxscore.core.eval.EvalReport;
+import io.cxscore.core.eval.Evaluation;
+import io.cxscore.core.eval.HoldoutSplit;
+import io.cxscore.core.ingest.ConversationReader;
+import io.cxscore.core.ingest.ConversationReaders;
+import io.cxscore.core.ingest.ReadResult;
+import io.cxscore.core.judge.OfflineJudge;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Score labelled conversation files and print agreement with the human labels, with 95% bootstrap intervals.",
+            "USS: per-turn and dialogue-level UAR, Cohen's kappa, Spearman rho, dissatisfied-F1. STC-3: Spearman rho for A, S, E.",
+            "TWCS: turn sentiment and sentiment-shift agreement. Any export with CSAT: CX vs CSAT."})
+final class EvalCommand implements Callable<Integer> {
+    enum Split { test, train, all }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Labelled files in any supported format.")
+    List<Path> files;
+
+    @Option(names = "--format", description = "Reader for every file (default: detected).")
+    String format;
+
+    @Option(names = "--split", defaultValue = "test",
+            description = "Which dialogues: test (CRC32(id) mod 5 = 0, never fitted on), train or all. Default: ${DEFAULT-VALUE}.")
+    Split split;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
+    Path json;
+
+    @Mixin
+    RubricOption rubric;
+
+    @Override
+    public Integer call() throws IOException {
+        OfflineJudge judge = OfflineJudge.from(rubric.bundle());
+        Map<String, EvalReport> reports = new LinkedHashMap<>();
+        for (Path file : files) {
+            ConversationReader reader = format != null ? ConversationReaders.forFormat(format) : ConversationReaders.detect(file);
+            Evaluation eval = new Evaluation(judge, judge.rubric(), judge::ussTurnClass);
+            int rejected = 0;
+            try (var records = reader.open(file)) {
+                while (records.hasNext()) {
+                    ReadResult r = records.next();
+                    if (r instanceof ReadResult.Read read) {
+                        boolean test = HoldoutSplit.isTest(read.conversation());
+                        if (split == Split.all || (split == Split.test) == test) eval.add(read.conversation());
+                    } else {
+                        rejected++;
+                    }
+                }
+            }
+            EvalReport report = eval.report();
+            reports.put(file.toString(), report);
+            System.out.printf(Locale.ROOT, "%n== %s (%s, split %s%s)%n", file, reader.format(), split,
+                    rejected > 0 ? ", " + rejected + " unreadable records skipped" : "");
+            System.out.print(report.toText());
+        }
+        if (json != null) {
+            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("split", split.name());
+            out.put("reports", reports);
+            if (json.toAbsolutePath().getParent() != null) Files.createDirectories(json.toAbsolutePath().getParent());
+            m.writeValue(json.toFile(), out);
+            System.out.println("\nwrote " + json);
+        }
+        return 0;
+    }
+}

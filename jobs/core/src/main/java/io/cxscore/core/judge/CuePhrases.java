@@ -1,0 +1,43 @@
+package io.cxscore.core.judge;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A set of cue words and phrases, matched on word boundaries against a token sequence. */
+final class CuePhrases {
+    private final Map<String, List<String[]>> byFirstWord = new HashMap<>();
+
+    CuePhrases(List<String> phrases) {
+        for (String p : phrases) {
+            List<String> words = WordTokens.of(p).tokens;
+            if (words.isEmpty()) continue;
+            byFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(words.toArray(String[]::new));
+        }
+    }
+
+    /** Number of cue occurrences in the tokens. */
+    int count(List<String> tokens) {
+        int hits = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            List<String[]> candidates = byFirstWord.get(tokens.get(i));
+            if (candidates == null) continue;
+            for (String[] phrase : candidates) {
+                if (matchesAt(tokens, i, phrase)) {
+                    hits++;
+                    break;
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static boolean matchesAt(List<String> tokens, int at, String[] phrase) {
+        if (at + phrase.length > tokens.size()) return false;
+        for (int k = 1; k < phrase.length; k++) {
+            if (!tokens.get(at + k).equals(phrase[k])) return false;
+        }
+        return true;
+    }
+}

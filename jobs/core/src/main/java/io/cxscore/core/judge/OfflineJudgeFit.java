@@ -1,0 +1,326 @@
+package io.cxscore.core.judge;
+
+import io.cxscore.core.eval.Agreement;
+import io.cxscore.core.eval.HoldoutSplit;
+import io.cxscore.core.model.Conversation;
+import io.cxscore.core.model.Role;
+import io.cxscore.core.rubric.Rubric;
+import io.cxscore.core.rubric.RubricBundle;
+import io.cxscore.core.score.JudgeResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Fits the offline judge on human labels, train split only (test-split dialogues are dropped here
+ * whatever the caller passes in):
+ * <ul>
+ *   <li>turn sentiment on TWCS frustration votes (-mean/4) and USS turn satisfaction votes ((mean-3)/2),
+ *       each dataset carrying equal total weight;
+ *   <li>USS cut-points on that sentiment, chosen for the best unweighted average recall;
+ *   <li>sentiment-shift calibration on TWCS first-to-last customer-turn changes;
+ *   <li>resolution on STC-3 accomplishment (mean A) and effort on STC-3 effectiveness (3 - mean E);
+ *   <li>the CX formula weights the rubric should publish: least squares of STC-3 satisfaction (mean S + 3)
+ *       on the fitted judge's own driver values.
+ * </ul>
+ */
+public final class OfflineJudgeFit {
+    public static final String MODEL = "offline-ridge-v1";
+    static final double[] LAMBDAS = {0.1, 1, 10, 100};
+
+    private final RubricBundle bundle;
+    private final SupportCues cues;
+    private final Map<String, Object> report = new LinkedHashMap<>();
+
+    public OfflineJudgeFit(RubricBundle bundle) {
+        this.bundle = bundle;
+        this.cues = SupportCues.parse(bundle.cuesYaml(), RubricBundle.CUES);
+    }
+
+    /** What was fitted, on how much data, with which penalties: goes into params.json as "fit". */
+    public Map<String, Object> report() {
+        return report;
+    }
+
+    public OfflineJudgeParams fit(List<Conversation> twcs, List<Conversation> uss, List<Conversation> stc3, String command) {
+        twcs = train(twcs);
+        uss = train(uss);
+        stc3 = train(stc3);
+        report.put("command", command);
+        report.put("split", "train only: dialogues whose CRC32(split key) mod 5 != 0");
+        report.put("train_dialogues", ordered("twcs", twcs.size(), "uss", uss.size(), "stc3_en", stc3.size()));
+
+        LinearModel turn = fitTurnSentiment(twcs, uss);
+        double[] cut = fitUssCutpoints(turn, uss);
+        Calibration shift = fitShift(turn, twcs);
+
+        List<double[]> resX = new ArrayList<>(), effX = new ArrayList<>();
+        double[] a = new double[stc3.size()], e = new double[stc3.size()];
+        for (int i = 0; i < stc3.size(); i++) {
+            Conversation c = stc3.get(i);
+            ConversationSignals s = new ConversationSignals(c, cues);
+            double[] sentiments = sentiments(turn, s);
+            resX.add(FeatureVectors.resolution(s, sentiments));
+            effX.add(FeatureVectors.effort(s, sentiments));
+            a[i] = Agreement.mean(c.labels().dialogue().get("A"));
+            e[i] = 3 - Agreement.mean(c.labels().dialogue().get("E"));
+        }
+        double[] ones = filled(stc3.size(), 1);
+        LinearModel resolution = fitWithCv("resolution", FeatureVectors.RESOLUTION, resX, a, ones);
+        LinearModel effort = fitWithCv("effort", FeatureVectors.EFFORT, effX, e, ones);
+        Calibration resCal = calibrate(resolution, resX, a);
+        Calibration effCal = calibrate(effort, effX, e);
+
+        OfflineJudgeParams params = new OfflineJudgeParams(MODEL, turn, shift, resolution, resCal, effort, effCal, cut,
+                report);
+        fitCxWeights(params, stc3);
+        return params;
+    }
+
+    private static List<Conversation> train(List<Conversation> in) {
+        return in.stream().filter(c -> !HoldoutSplit.isTest(c)).toList();
+    }
+
+    private LinearModel fitTurnSentiment(List<Conversation> twcs, List<Conversation> uss) {
+        List<double[]> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>(), ws = new ArrayList<>();
+        int twcsTurns = collectTurns(twcs, "frustration", v -> -v / 4.0, xs, ys);
+        int ussTurns = collectTurns(uss, "satisfaction", v -> (v - 3) / 2.0, xs, ys);
+        // equal total weight per dataset: USS has thirty times the turns but mostly neutral ones
+        for (int i = 0; i < twcsTurns; i++) ws.add(1.0 / twcsTurns);
+        for (int i = 0; i < ussTurns; i++) ws.add(1.0 / ussTurns);
+        report.put("turn_sentiment_turns", ordered("twcs", twcsTurns, "uss", ussTurns));
+        return fitWithCv("turn_sentiment", FeatureVectors.TURN, xs, unbox(ys), unbox(ws));
+    }
+
+    private int collectTurns(List<Conversation> convs, String label, java.util.function.DoubleUnaryOperator target,
+                             List<double[]> xs, List<Double> ys) {
+        int n = 0;
+        for (Conversation c : convs) {
+            ConversationSignals s = new ConversationSignals(c, cues);
+            for (var e : c.labels().turns().entrySet()) {
+                List<Integer> votes = e.getValue().get(label);
+                if (votes == null || votes.isEmpty() || e.getKey() >= s.messages.size()) continue;
+                MessageSignals m = s.messages.get(e.getKey());
+                if (m.role != Role.CUSTOMER) continue;
+                xs.add(FeatureVectors.turn(m));
+                ys.add(target.applyAsDouble(Agreement.mean(votes)));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Cut-points for USS 1..5 that maximise UAR on train turns (coordinate ascent over prediction quantiles). */
+    private double[] fitUssCutpoints(LinearModel turn, List<Conversation> uss) {
+        List<Double> preds = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (Conversation c : uss) {
+            ConversationSignals s = new ConversationSignals(c, cues);
+            for (var e : c.labels().turns().entrySet()) {
+                List<Integer> votes = e.getValue().get("satisfaction");
+                if (votes == null || votes.isEmpty() || e.getKey() >= s.messages.size()) continue;
+                preds.add(clamp(turn.predict(FeatureVectors.turn(s.messages.get(e.getKey())))));
+                labels.add(Agreement.majorityTiesLow(votes));
+            }
+        }
+        double[] p = unbox(preds);
+        int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
+        double[] sorted = p.clone();
+        Arrays.sort(sorted);
+        double[] grid = new double[201];
+        for (int i = 0; i <= 200; i++) grid[i] = sorted[(int) ((sorted.length - 1) * (i / 200.0))];
+        // start from the human class proportions, then improve one cut-point at a time
+        double[] cut = new double[4];
+        int[] counts = new int[6];
+        for (int v : y) counts[v]++;
+        int acc = 0;
+        for (int k = 1; k <= 4; k++) {
+            acc += counts[k];
+            cut[k - 1] = sorted[Math.min(sorted.length - 1, (int) ((long) acc * (sorted.length - 1) / y.length))];
+        }
+        double best = uarFor(p, y, cut);
+        for (int pass = 0; pass < 4; pass++) {
+            for (int k = 0; k < 4; k++) {
+                for (double g : grid) {
+                    double[] trial = cut.clone();
+                    trial[k] = g;
+                    if (!increasing(trial)) continue;
+                    double u = uarFor(p, y, trial);
+                    if (u > best + 1e-12) {
+                        best = u;
+                        cut = trial;
+                    }
+                }
+            }
+        }
+        report.put("uss_train_turn_uar", round(best));
+        return cut;
+    }
+
+    static int ussClass(double sentiment, double[] cut) {
+        int k = 1;
+        for (double c : cut) if (sentiment > c) k++;
+        return k;
+    }
+
+    private static double uarFor(double[] p, int[] y, double[] cut) {
+        int[] j = new int[p.length];
+        for (int i = 0; i < p.length; i++) j[i] = ussClass(p[i], cut);
+        return Agreement.uar(y, j, 1, 5);
+    }
+
+    private static boolean increasing(double[] c) {
+        for (int i = 1; i < c.length; i++) if (c[i] < c[i - 1]) return false;
+        return true;
+    }
+
+    private Calibration fitShift(LinearModel turn, List<Conversation> twcs) {
+        List<Double> pred = new ArrayList<>(), human = new ArrayList<>();
+        for (Conversation c : twcs) {
+            ConversationSignals s = new ConversationSignals(c, cues);
+            if (s.customerTurns.size() < 2) continue;
+            MessageSignals first = s.customerTurns.get(0), last = s.lastCustomer();
+            Double hf = frustration(c, first.index), hl = frustration(c, last.index);
+            if (hf == null || hl == null) continue;
+            pred.add(clamp(turn.predict(FeatureVectors.turn(last))) - clamp(turn.predict(FeatureVectors.turn(first))));
+            human.add(-hl / 4.0 + hf / 4.0);
+        }
+        report.put("shift_train_dialogues", pred.size());
+        return calibrate(unbox(pred), unbox(human));
+    }
+
+    private static Double frustration(Conversation c, int index) {
+        var t = c.labels().turns().get(index);
+        List<Integer> v = t == null ? null : t.get("frustration");
+        return v == null || v.isEmpty() ? null : Agreement.mean(v);
+    }
+
+    private double[] sentiments(LinearModel turn, ConversationSignals s) {
+        double[] out = new double[s.customerTurns.size()];
+        for (int i = 0; i < out.length; i++) out[i] = clamp(turn.predict(FeatureVectors.turn(s.customerTurns.get(i))));
+        return out;
+    }
+
+    /** Picks the ridge penalty by 5-fold cross-validation on the train rows, then refits on all of them. */
+    private LinearModel fitWithCv(String name, List<String> features, List<double[]> xs, double[] y, double[] w) {
+        int n = xs.size();
+        int[] fold = new int[n];
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int i = 0; i < n; i++) fold[i] = rnd.nextInt(5);
+        double bestLambda = LAMBDAS[0], bestErr = Double.MAX_VALUE;
+        for (double lambda : LAMBDAS) {
+            double err = 0, wsum = 0;
+            for (int f = 0; f < 5; f++) {
+                List<double[]> tx = new ArrayList<>();
+                List<Double> ty = new ArrayList<>(), tw = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (fold[i] == f) continue;
+                    tx.add(xs.get(i));
+                    ty.add(y[i]);
+                    tw.add(w[i]);
+                }
+                LinearModel m = RidgeRegression.fit(features, tx, unbox(ty), unbox(tw), lambda);
+                for (int i = 0; i < n; i++) {
+                    if (fold[i] != f) continue;
+                    double d = y[i] - m.predict(xs.get(i));
+                    err += w[i] * d * d;
+                    wsum += w[i];
+                }
+            }
+            err /= wsum;
+            if (err < bestErr) {
+                bestErr = err;
+                bestLambda = lambda;
+            }
+        }
+        LinearModel m = RidgeRegression.fit(features, xs, y, w, bestLambda);
+        double[] pred = new double[n];
+        for (int i = 0; i < n; i++) pred[i] = m.predict(xs.get(i));
+        report.put(name, ordered("rows", n, "lambda", bestLambda, "cv_rmse", round(Math.sqrt(bestErr)),
+                "train_spearman", round(Agreement.spearman(pred, y))));
+        return m;
+    }
+
+    private static Calibration calibrate(LinearModel m, List<double[]> xs, double[] human) {
+        double[] pred = new double[xs.size()];
+        for (int i = 0; i < pred.length; i++) pred[i] = m.predict(xs.get(i));
+        return calibrate(pred, human);
+    }
+
+    static Calibration calibrate(double[] pred, double[] human) {
+        double pm = mean(pred), hm = mean(human), ps = sd(pred, pm), hs = sd(human, hm);
+        Calibration partial = new Calibration(pm, ps, hm, hs, 1);
+        double ss = 0;
+        for (int i = 0; i < pred.length; i++) {
+            double d = human[i] - partial.apply(pred[i]);
+            ss += d * d;
+        }
+        return new Calibration(pm, ps, hm, hs, Math.sqrt(ss / pred.length));
+    }
+
+    /** Least squares of STC-3 satisfaction on the judge's driver values: what the rubric's weights should be. */
+    private void fitCxWeights(OfflineJudgeParams params, List<Conversation> stc3) {
+        OfflineJudge judge = OfflineJudge.withParams(bundle, params);
+        Rubric.CxFormula f = judge.rubric().cx();
+        List<double[]> xs = new ArrayList<>();
+        double[] y = new double[stc3.size()];
+        for (int i = 0; i < stc3.size(); i++) {
+            JudgeResult r = judge.judge(stc3.get(i));
+            xs.add(new double[] {f.resolutionValues().get(r.resolution().label()), r.sentiment().shift() / 2.0,
+                (3 - r.effort().score()) / 2.0});
+            y[i] = Agreement.mean(stc3.get(i).labels().dialogue().get("S")) + 3;
+        }
+        LinearModel ols = RidgeRegression.fit(List.of("resolution", "sentiment_shift", "effort"), xs, y, filled(y.length, 1), 1e-6);
+        Map<String, Object> cx = new LinkedHashMap<>();
+        cx.put("intercept", round(ols.bias()));
+        cx.put("resolution", round(ols.weights()[0]));
+        cx.put("sentiment_shift", round(ols.weights()[1]));
+        cx.put("effort", round(ols.weights()[2]));
+        cx.put("note", "least squares of STC-3 train mean S + 3 on the judge's driver values; rubric cx_score weights publish these");
+        report.put("cx_formula_fit", cx);
+    }
+
+    /** Insertion-ordered, so params.json comes out byte-identical from identical data. */
+    private static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
+    private static double clamp(double v) {
+        return OfflineJudge.clamp(v, -1, 1);
+    }
+
+    private static double[] unbox(List<Double> l) {
+        double[] a = new double[l.size()];
+        for (int i = 0; i < a.length; i++) a[i] = l.get(i);
+        return a;
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return s / v.length;
+    }
+
+    private static double sd(double[] v, double m) {
+        double s = 0;
+        for (double x : v) s += (x - m) * (x - m);
+        return Math.sqrt(s / v.length);
+    }
+
+    static double round(double v) {
+        return Double.parseDouble(String.format(Locale.ROOT, "%.4f", v));
+    }
+}

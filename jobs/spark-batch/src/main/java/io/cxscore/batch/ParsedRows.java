@@ -1,0 +1,91 @@
+package io.cxscore.batch;
+
+import io.cxscore.core.ingest.CxJsonl;
+import io.cxscore.core.ingest.QuarantineRecord;
+import io.cxscore.core.model.AgentAction;
+import io.cxscore.core.model.Conversation;
+import io.cxscore.core.model.Message;
+import io.cxscore.core.model.Role;
+import io.cxscore.core.rubric.RubricLoader;
+import io.cxscore.core.score.JudgeResult;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
+
+/** Turns core objects into rows of {@link WarehouseSchema#PARSED}. */
+final class ParsedRows {
+    private ParsedRows() {}
+
+    static Row scored(Conversation c, JudgeResult r, String source, String position) {
+        return RowFactory.create(conversation(c), score(c, r), null, RowFactory.create(source, position));
+    }
+
+    static Row quarantined(QuarantineRecord q, LocalDate day) {
+        return RowFactory.create(null, null, RowFactory.create(q.source(), q.position(), q.recordId(), q.field(),
+                q.reason(), q.excerpt(), day), RowFactory.create(q.source(), q.position()));
+    }
+
+    static Row conversation(Conversation c) {
+        List<Row> messages = new ArrayList<>(c.messages().size());
+        int customer = 0;
+        for (Message m : c.messages()) {
+            messages.add(RowFactory.create(m.index(), m.role().wireName(), m.author(), m.text(), m.at(), m.isPublic()));
+            if (m.role() == Role.CUSTOMER) customer++;
+        }
+        int failed = 0;
+        for (AgentAction a : c.actions()) if (a.failed()) failed++;
+        return RowFactory.create(c.id(), c.source(), c.channel(), c.brand(), c.team(), c.queue(), c.cohort(),
+                c.openedAt(), c.closedAt(), handledBy(c), c.messages().size(), customer, c.transfers().size(),
+                c.actions().size(), failed, c.csat(), contentHash(c), seq(messages),
+                CollectionConverters.asScala(new TreeMap<>(c.metadata())), c.day());
+    }
+
+    static String handledBy(Conversation c) {
+        boolean ai = c.handledByAi(), human = c.handledByHuman();
+        return ai && human ? "ai_to_human" : ai ? "ai" : human ? "human" : "none";
+    }
+
+    /** Hash of the canonical JSON form: the same conversation from any source hashes the same. */
+    static String contentHash(Conversation c) {
+        return RubricLoader.sha256(CxJsonl.write(c).getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+    }
+
+    static Row score(Conversation c, JudgeResult r) {
+        var p = r.provenance();
+        if (!r.isScored()) {
+            Object[] v = new Object[WarehouseSchema.SCORE.size()];
+            v[0] = c.id();
+            v[1] = p.rubricId();
+            v[2] = p.rubricVersion();
+            v[3] = p.judge();
+            v[4] = p.model();
+            v[5] = p.paramHash();
+            v[6] = r.status();
+            v[7] = r.statusReason();
+            v[v.length - 1] = c.day();
+            return RowFactory.create(v);
+        }
+        var res = r.resolution();
+        var s = r.sentiment();
+        var e = r.effort();
+        var sig = e.signals();
+        var cx = r.cx();
+        return RowFactory.create(c.id(), p.rubricId(), p.rubricVersion(), p.judge(), p.model(), p.paramHash(),
+                r.status(), r.statusReason(), res.label().wireName(), res.value(), res.confidence(), seq(res.evidence()),
+                s.start(), s.end(), s.shift(), s.confidence(), seq(s.evidence()), e.score(), e.value(), e.confidence(),
+                seq(e.evidence()), sig.customerTurns(), sig.repeats(), sig.rephrasings(), sig.transfers(), sig.botLoops(),
+                sig.maxWaitSeconds(), cx.score(), cx.raw(), cx.contributions().get("resolution"),
+                cx.contributions().get("sentiment_shift"), cx.contributions().get("effort"), cx.confidence(),
+                r.explanation(), c.day());
+    }
+
+    static <T> Seq<T> seq(List<T> list) {
+        return CollectionConverters.asScala(list).toList();
+    }
+}

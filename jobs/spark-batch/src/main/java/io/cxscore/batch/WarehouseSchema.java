@@ -1,0 +1,80 @@
+package io.cxscore.batch;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createMapType;
+import static org.apache.spark.sql.types.DataTypes.createStructField;
+import static org.apache.spark.sql.types.DataTypes.createStructType;
+
+import java.util.List;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The Parquet tables' columns. {@code warehouse/sources.yml} declares the same columns for DuckDB;
+ * a change here is a change to that contract.
+ */
+public final class WarehouseSchema {
+    public static final String CONVERSATIONS = "conversations";
+    public static final String SCORES = "scores";
+    public static final String QUARANTINE = "quarantine";
+    public static final String RUNS = "runs";
+
+    private WarehouseSchema() {}
+
+    private static StructField f(String name, org.apache.spark.sql.types.DataType t) {
+        return createStructField(name, t, true);
+    }
+
+    static final StructType MESSAGE = createStructType(List.of(
+            f("idx", IntegerType), f("role", StringType), f("author", StringType), f("text", StringType),
+            f("at", TimestampType), f("is_public", BooleanType)));
+
+    public static final StructType CONVERSATION = createStructType(List.of(
+            f("conversation_id", StringType), f("source", StringType), f("channel", StringType), f("brand", StringType),
+            f("team", StringType), f("queue", StringType), f("cohort", StringType), f("opened_at", TimestampType),
+            f("closed_at", TimestampType), f("handled_by", StringType), f("message_count", IntegerType),
+            f("customer_message_count", IntegerType), f("transfer_count", IntegerType), f("action_count", IntegerType),
+            f("failed_action_count", IntegerType), f("csat", IntegerType), f("content_hash", StringType),
+            f("messages", createArrayType(MESSAGE)), f("metadata", createMapType(StringType, StringType)),
+            f("day", DateType)));
+
+    static final org.apache.spark.sql.types.DataType INTS = createArrayType(IntegerType);
+
+    public static final StructType SCORE = createStructType(List.of(
+            f("conversation_id", StringType), f("rubric_id", StringType), f("rubric_version", StringType),
+            f("judge", StringType), f("model", StringType), f("param_hash", StringType), f("status", StringType),
+            f("status_reason", StringType), f("resolution", StringType), f("resolution_value", DoubleType),
+            f("resolution_confidence", DoubleType), f("resolution_evidence", INTS), f("sentiment_start", DoubleType),
+            f("sentiment_end", DoubleType), f("sentiment_shift", IntegerType), f("sentiment_confidence", DoubleType),
+            f("sentiment_evidence", INTS), f("effort", IntegerType), f("effort_value", DoubleType),
+            f("effort_confidence", DoubleType), f("effort_evidence", INTS), f("effort_customer_turns", IntegerType),
+            f("effort_repeats", IntegerType), f("effort_rephrasings", IntegerType), f("effort_transfers", IntegerType),
+            f("effort_bot_loops", IntegerType), f("effort_max_wait_s", LongType), f("cx_score", IntegerType),
+            f("cx_raw", DoubleType), f("cx_contrib_resolution", DoubleType), f("cx_contrib_sentiment", DoubleType),
+            f("cx_contrib_effort", DoubleType), f("cx_confidence", DoubleType), f("explanation", StringType),
+            f("day", DateType)));
+
+    public static final StructType QUARANTINE_ROW = createStructType(List.of(
+            f("source", StringType), f("position", StringType), f("record_id", StringType), f("field", StringType),
+            f("reason", StringType), f("excerpt", StringType), f("day", DateType)));
+
+    public static final StructType RUN = createStructType(List.of(
+            f("run_id", StringType), f("started_at", TimestampType), f("finished_at", TimestampType),
+            f("inputs", StringType), f("read", LongType), f("scored", LongType), f("quarantined", LongType),
+            f("judge", StringType), f("model", StringType), f("rubric_version", StringType), f("param_hash", StringType),
+            f("day", DateType)));
+
+    /** Where a record came from, so a duplicate found after parsing can still be quarantined by position. */
+    static final StructType ORIGIN = createStructType(List.of(f("source", StringType), f("position", StringType)));
+
+    /** One row per record read: either conversation and score, or quarantine, is set. */
+    public static final StructType PARSED = createStructType(List.of(
+            f("conversation", CONVERSATION), f("score", SCORE), f("quarantine", QUARANTINE_ROW), f("origin", ORIGIN)));
+}
