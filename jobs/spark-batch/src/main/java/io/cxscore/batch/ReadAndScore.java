@@ -40,7 +40,7 @@ final class ReadAndScore implements FlatMapFunction<InputFile, Row> {
         Judge judge = JUDGES.computeIfAbsent(b.paramHash(), h -> OfflineJudge.from(b));
         ConversationReader.RecordStream records = ConversationReaders.forFormat(file.format()).open(Path.of(file.path()));
         TaskContext task = TaskContext.get();
-        if (task != null) task.addTaskCompletionListener(ctx -> closeQuietly(records));
+        if (task != null) task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> closeQuietly(records));
         // lazy: rows are produced as Spark pulls them, so a large file never sits in memory
         return new Iterator<>() {
             int ordinal = 0;

@@ -75,10 +75,8 @@ public final class OfflineJudgeFit {
         Calibration resCal = calibrate(resolution, resX, a);
         Calibration effCal = calibrate(effort, effX, e);
 
-        OfflineJudgeParams params = new OfflineJudgeParams(MODEL, turn, shift, resolution, resCal, effort, effCal, cut,
-                report);
-        fitCxWeights(params, stc3);
-        return params;
+        fitCxWeights(stc3, uss);
+        return new OfflineJudgeParams(MODEL, turn, shift, resolution, resCal, effort, effCal, cut, report);
     }
 
     private static List<Conversation> train(List<Conversation> in) {
@@ -263,25 +261,44 @@ public final class OfflineJudgeFit {
         return new Calibration(pm, ps, hm, hs, Math.sqrt(ss / pred.length));
     }
 
-    /** Least squares of STC-3 satisfaction on the judge's driver values: what the rubric's weights should be. */
-    private void fitCxWeights(OfflineJudgeParams params, List<Conversation> stc3) {
-        OfflineJudge judge = OfflineJudge.withParams(bundle, params);
-        Rubric.CxFormula f = judge.rubric().cx();
+    /**
+     * The weights the rubric's CX formula should publish, from human labels only (so judge noise does
+     * not shrink them): STC-3 satisfaction (mean S + 3) on human accomplishment (mean A / 2) and
+     * effectiveness (mean E / 2, which is the effort driver's value), and USS dialogue satisfaction on
+     * the human first-to-last turn satisfaction change (the sentiment-shift driver's value).
+     */
+    private void fitCxWeights(List<Conversation> stc3, List<Conversation> uss) {
         List<double[]> xs = new ArrayList<>();
         double[] y = new double[stc3.size()];
         for (int i = 0; i < stc3.size(); i++) {
-            JudgeResult r = judge.judge(stc3.get(i));
-            xs.add(new double[] {f.resolutionValues().get(r.resolution().label()), r.sentiment().shift() / 2.0,
-                (3 - r.effort().score()) / 2.0});
-            y[i] = Agreement.mean(stc3.get(i).labels().dialogue().get("S")) + 3;
+            var d = stc3.get(i).labels().dialogue();
+            xs.add(new double[] {Agreement.mean(d.get("A")) / 2, Agreement.mean(d.get("E")) / 2});
+            y[i] = Agreement.mean(d.get("S")) + 3;
         }
-        LinearModel ols = RidgeRegression.fit(List.of("resolution", "sentiment_shift", "effort"), xs, y, filled(y.length, 1), 1e-6);
+        LinearModel stc = RidgeRegression.fit(List.of("resolution", "effort"), xs, y, filled(y.length, 1), 1e-6);
+        List<double[]> sx = new ArrayList<>();
+        List<Double> sy = new ArrayList<>();
+        for (Conversation c : uss) {
+            List<Integer> overall = c.labels().dialogue().get("satisfaction");
+            var turns = c.labels().turns();
+            if (overall == null || turns.size() < 2) continue;
+            int first = turns.keySet().stream().mapToInt(Integer::intValue).min().orElseThrow();
+            int last = turns.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
+            List<Integer> f = turns.get(first).get("satisfaction"), l = turns.get(last).get("satisfaction");
+            if (f == null || l == null) continue;
+            double delta = (Agreement.mean(l) - Agreement.mean(f)) / 2.0; // sentiment scale -1..1, delta -2..2
+            sx.add(new double[] {delta / 2});
+            sy.add(Agreement.mean(overall));
+        }
+        LinearModel ussFit = RidgeRegression.fit(List.of("sentiment_shift"), sx, unbox(sy), filled(sy.size(), 1), 1e-6);
         Map<String, Object> cx = new LinkedHashMap<>();
-        cx.put("intercept", round(ols.bias()));
-        cx.put("resolution", round(ols.weights()[0]));
-        cx.put("sentiment_shift", round(ols.weights()[1]));
-        cx.put("effort", round(ols.weights()[2]));
-        cx.put("note", "least squares of STC-3 train mean S + 3 on the judge's driver values; rubric cx_score weights publish these");
+        cx.put("intercept", round(stc.bias()));
+        cx.put("resolution", round(stc.weights()[0]));
+        cx.put("sentiment_shift", round(ussFit.weights()[0]));
+        cx.put("effort", round(stc.weights()[1]));
+        cx.put("rows", ordered("stc3_en", y.length, "uss", sy.size()));
+        cx.put("note", "least squares on human labels only: STC-3 mean S+3 on mean A/2 and mean E/2; USS OVERALL on first-to-last"
+                + " turn satisfaction change; the rubric's cx_score publishes these, rounded");
         report.put("cx_formula_fit", cx);
     }
 

@@ -29,6 +29,7 @@ public record OfflineJudgeParams(
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static OfflineJudgeParams parse(byte[] json, String name) {
+        if (json.length == 0) throw new RubricException(name + " is missing: fit it with `cx fit`");
         OfflineJudgeParams p;
         try {
             p = JSON.readValue(json, OfflineJudgeParams.class);

@@ -22,7 +22,10 @@ public record RubricBundle(String origin, byte[] rubricYaml, byte[] cuesYaml, by
 
     public static RubricBundle fromDirectory(Path dir) {
         if (!Files.isDirectory(dir)) throw new RubricException("rubric folder " + dir + " does not exist");
-        return new RubricBundle(dir.toString(), read(dir.resolve(RUBRIC)), read(dir.resolve(CUES)), read(dir.resolve(PARAMS)));
+        // params.json may be absent before the first `cx fit`; the judge refuses to build without it
+        Path params = dir.resolve(PARAMS);
+        return new RubricBundle(dir.toString(), read(dir.resolve(RUBRIC)), read(dir.resolve(CUES)),
+                Files.exists(params) ? read(params) : new byte[0]);
     }
 
     public static RubricBundle fromClasspath(String base) {
