@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,14 +44,19 @@ public final class CxJsonl {
             String path = "messages[" + i + "]";
             if (!m.isObject()) throw new RecordException(path, "not a JSON object");
             String roleText = optText(m, "role", path + ".role");
-            Role role = Role.fromWire(roleText);
+            // Exact lowercase spellings only, so that the JSON Schema's enum and this parser accept the same records
+            Role role = roleText != null && roleText.equals(roleText.toLowerCase(Locale.ROOT).strip()) ? Role.fromWire(roleText) : null;
             if (role == null) {
                 throw new RecordException(path + ".role",
                         roleText == null ? "missing" : "unknown role '" + roleText + "' (customer, human_agent, ai_agent, system)");
             }
             JsonNode text = m.get("text");
             if (text == null || !text.isTextual()) throw new RecordException(path + ".text", "missing or not a string");
-            boolean isPublic = !m.has("public") || m.get("public").asBoolean(true);
+            JsonNode pub = m.get("public");
+            if (pub != null && !pub.isNull() && !pub.isBoolean()) {
+                throw new RecordException(path + ".public", "must be true or false, was " + pub);
+            }
+            boolean isPublic = pub == null || pub.isNull() || pub.booleanValue();
             messages.add(new Message(i, role, optText(m, "author", path + ".author"), text.asText(),
                     optInstant(m, "at", path + ".at"), isPublic));
         }
@@ -61,6 +67,7 @@ public final class CxJsonl {
             for (int i = 0; i < tr.size(); i++) {
                 JsonNode t = tr.get(i);
                 String path = "transfers[" + i + "]";
+                if (!t.isObject()) throw new RecordException(path, "not a JSON object");
                 transfers.add(new Transfer(optInstant(t, "at", path + ".at"), optText(t, "from", path + ".from"),
                         optText(t, "to", path + ".to"), optText(t, "reason", path + ".reason"),
                         optIndex(t, "after_message", path + ".after_message", messages.size())));
@@ -73,6 +80,7 @@ public final class CxJsonl {
             for (int i = 0; i < ac.size(); i++) {
                 JsonNode a = ac.get(i);
                 String path = "actions[" + i + "]";
+                if (!a.isObject()) throw new RecordException(path, "not a JSON object");
                 String name = optText(a, "name", path + ".name");
                 if (name == null || name.isBlank()) throw new RecordException(path + ".name", "missing");
                 actions.add(new AgentAction(name, optInstant(a, "at", path + ".at"), optText(a, "status", path + ".status"),
@@ -92,7 +100,7 @@ public final class CxJsonl {
                 optText(n, "brand", "brand"), optText(n, "team", "team"), optText(n, "queue", "queue"),
                 optText(n, "cohort", "cohort"), optInstant(n, "opened_at", "opened_at"),
                 optInstant(n, "closed_at", "closed_at"), messages, transfers, actions, csat,
-                stringMap(n.get("metadata"), "metadata"), labels(n.get("labels")));
+                stringMap(n.get("metadata"), "metadata"), labels(n.get("labels"), messages.size()));
     }
 
     /** Writes one record as a single JSON line (no trailing newline). */
@@ -146,6 +154,12 @@ public final class CxJsonl {
             }
         }
         if (c.csat() != null) n.put("csat", c.csat());
+        if (!c.labels().isEmpty()) {
+            ObjectNode l = n.putObject("labels");
+            putVotes(l.putObject("dialogue"), c.labels().dialogue());
+            ObjectNode turns = l.putObject("turns");
+            new TreeMap<>(c.labels().turns()).forEach((i, v) -> putVotes(turns.putObject(Integer.toString(i)), v));
+        }
         if (!c.metadata().isEmpty()) {
             ObjectNode md = n.putObject("metadata");
             new TreeMap<>(c.metadata()).forEach(md::put);
@@ -153,23 +167,28 @@ public final class CxJsonl {
         return n;
     }
 
-    private static HumanLabels labels(JsonNode l) {
+    private static void putVotes(ObjectNode target, Map<String, List<Integer>> votes) {
+        new TreeMap<>(votes).forEach((name, v) -> v.forEach(target.putArray(name)::add));
+    }
+
+    private static HumanLabels labels(JsonNode l, int messageCount) {
         if (l == null || l.isNull()) return HumanLabels.NONE;
         if (!l.isObject()) throw new RecordException("labels", "not an object");
         Map<String, List<Integer>> dialogue = votes(l.get("dialogue"), "labels.dialogue");
         Map<Integer, Map<String, List<Integer>>> turns = new TreeMap<>();
         JsonNode t = l.get("turns");
-        if (t != null && t.isObject()) {
+        if (t != null && !t.isNull()) {
+            if (!t.isObject()) throw new RecordException("labels.turns", "not an object");
             for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
                 var e = it.next();
-                try {
-                    turns.put(Integer.parseInt(e.getKey()), votes(e.getValue(), "labels.turns." + e.getKey()));
-                } catch (NumberFormatException ex) {
-                    throw new RecordException("labels.turns." + e.getKey(), "turn key must be a message index");
+                String path = "labels.turns." + e.getKey();
+                if (!e.getKey().matches("0|[1-9][0-9]{0,8}") || Integer.parseInt(e.getKey()) >= messageCount) {
+                    throw new RecordException(path, "turn key must be a message index 0.." + (messageCount - 1));
                 }
+                turns.put(Integer.parseInt(e.getKey()), votes(e.getValue(), path));
             }
         }
-        return new HumanLabels(dialogue, turns);
+        return new HumanLabels(Map.copyOf(dialogue), Map.copyOf(turns));
     }
 
     private static Map<String, List<Integer>> votes(JsonNode n, String path) {
@@ -178,9 +197,16 @@ public final class CxJsonl {
         if (!n.isObject()) throw new RecordException(path, "not an object");
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
             var e = it.next();
+            String vpath = path + "." + e.getKey();
+            if (!e.getValue().isArray()) throw new RecordException(vpath, "must be an array of integer votes");
             List<Integer> v = new ArrayList<>();
-            for (JsonNode x : e.getValue()) v.add(x.asInt());
-            out.put(e.getKey(), v);
+            for (JsonNode x : e.getValue()) {
+                if (!x.isIntegralNumber() || !x.canConvertToInt()) {
+                    throw new RecordException(vpath, "votes must be integers, found " + x);
+                }
+                v.add(x.asInt());
+            }
+            out.put(e.getKey(), List.copyOf(v));
         }
         return out;
     }

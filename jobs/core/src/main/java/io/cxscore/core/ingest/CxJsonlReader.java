@@ -1,7 +1,9 @@
 package io.cxscore.core.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,6 +11,9 @@ import java.util.NoSuchElementException;
 
 /** Streams our JSON Lines format line by line; blank lines are skipped, bad lines are quarantined. */
 public final class CxJsonlReader implements ConversationReader {
+    // Two records on one line are a broken line, not a record plus ignored text
+    private static final ObjectReader LINE_READER = CxJsonl.JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     @Override
     public String format() {
         return CxJsonl.FORMAT;
@@ -59,7 +64,7 @@ public final class CxJsonlReader implements ConversationReader {
     static ReadResult parseLine(String line, String source, int lineNo) {
         JsonNode node;
         try {
-            node = CxJsonl.JSON.readTree(line);
+            node = LINE_READER.readTree(line);
         } catch (JsonProcessingException e) {
             return new ReadResult.Rejected(new QuarantineRecord(source, "line " + lineNo, null, "record",
                     "invalid JSON: " + e.getOriginalMessage(), QuarantineRecord.excerptOf(line)));
