@@ -31,6 +31,9 @@ public record TestResult(String name, String model, DataTest.Severity severity, 
         String line = status + " " + name + " on " + model;
         if (passed()) return line;
         line += ": " + failingRows + " failing row" + (failingRows == 1 ? "" : "s");
-        return sample.isEmpty() ? line : line + "\n       e.g. " + sample.get(0);
+        if (sample.isEmpty()) return line;
+        // whole-row samples of wide models would bury the message; the full row stays in sample()
+        String example = sample.get(0);
+        return line + "\n       e.g. " + (example.length() <= 240 ? example : example.substring(0, 240) + " ...");
     }
 }
