@@ -13,7 +13,9 @@ public final class SparkSessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.datetime.java8API.enabled", "true")
                 .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
-                .config("spark.hadoop.parquet.enable.summary-metadata", "false")
+                .config("spark.hadoop.parquet.summary.metadata.level", "NONE")
+                // no .crc side files: DuckDB, Superset and people browsing the warehouse see only Parquet
+                .config("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem")
                 .config("spark.sql.adaptive.enabled", "true");
         if (System.getProperty("spark.master") == null && System.getenv("SPARK_MASTER") == null) {
             // no spark-submit: run in this JVM, bound to loopback (the machine's hostname may not resolve)

@@ -66,9 +66,9 @@ public final class RubricLoader {
         double wr = c.num("cx_score.drivers.resolution.weight", 0, 4);
         double ws = c.num("cx_score.drivers.sentiment_shift.weight", 0, 4);
         double we = c.num("cx_score.drivers.effort.weight", 0, 4);
-        // every driver value lies in -1..1, so the weights bound how far the score can move
-        if (wr + ws + we > (max - min)) {
-            throw c.fail("cx_score.drivers", "weights sum to " + (wr + ws + we) + ", more than the scale's span " + (max - min));
+        // every driver value lies in -1..1; past twice the span, the extremes of one driver alone pin the score
+        if (wr + ws + we > 2 * (max - min)) {
+            throw c.fail("cx_score.drivers", "weights sum to " + (wr + ws + we) + ", more than twice the scale's span " + (max - min));
         }
         if (wr + ws + we <= 0) throw c.fail("cx_score.drivers", "all weights are zero: the score would not move");
         Map<Resolution, Double> values = new EnumMap<>(Resolution.class);

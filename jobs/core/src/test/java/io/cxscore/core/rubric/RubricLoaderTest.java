@@ -36,7 +36,8 @@ class RubricLoaderTest {
 
     @Test
     void should_refuse_weights_that_could_push_the_score_off_the_scale() throws IOException {
-        String bad = v1().replaceFirst("(effort:\\s*\\n\\s*weight:) [0-9.]+", "$1 3.9");
+        String bad = v1().replaceFirst("(effort:\\s*\\n\\s*weight:) [0-9.]+", "$1 3.9")
+                .replaceFirst("(resolution:\\s*\\n\\s*weight:) [0-9.]+", "$1 3.9");
         assertThatThrownBy(() -> parse(bad)).isInstanceOf(RubricException.class)
                 .hasMessageContaining("cx_score.drivers: weights sum to");
     }
