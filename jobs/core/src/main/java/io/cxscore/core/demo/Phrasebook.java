@@ -100,8 +100,8 @@ final class Phrasebook {
     static final List<String> ASK_HUMAN = List.of("Can I talk to a human, please?", "I want to speak to a real person.", "Agent. AGENT.",
             "Please transfer me to someone who can actually help.", "Is there a person I can talk to?");
 
-    static final List<String> GENERIC_TIPS = List.of("signing out and back in", "clearing your browser cache", "trying a different browser",
-            "waiting a few hours and trying again", "updating the app to the latest version");
+    static final List<String> GENERIC_TIPS = List.of("signing out and back in", "clearing your browser cache", "using a different browser",
+            "waiting a few hours before retrying", "updating the app to the latest version");
 
     static final List<String> DEVICES = List.of("Chrome on a Mac.", "Safari on my iPhone.", "The Windows desktop app.", "Firefox, latest version.",
             "Edge on a work laptop.", "The Android app.");

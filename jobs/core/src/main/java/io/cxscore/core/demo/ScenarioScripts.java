@@ -392,7 +392,8 @@ final class ScenarioScripts {
     private static void toneWrongRegister(Scene s) {
         Speaker agent = s.human("l1");
         s.startIn(agent);
-        String ask = "I'm writing on behalf of {company} regarding {subject}. " + s.dice.pick(s.topic.asks());
+        String ask = (s.email() ? "I'm writing" : "I'm contacting you") + " on behalf of {company} regarding {subject}. "
+                + s.dice.pick(s.topic.asks());
         s.open(agent, ask, Mood.NEUTRAL, s.dice.pick("ugh that's super annoying, happens all the time lol. lemme take a look 😅",
                 "no worries!! we'll get u sorted in a sec 🙌", "oof yeah that's a classic haha, one sec"),
                 s.dice.pick("hey {first}!!", "heyyy {first} 👋", "yo {first}!", "hiya!"));

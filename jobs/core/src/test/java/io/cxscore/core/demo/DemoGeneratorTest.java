@@ -388,6 +388,10 @@ class DemoGeneratorTest {
         assertThat(share(afterLaunch, "demo_gap", "knowledge"))
                 .isGreaterThan(1.8 * share(afterLaunch.negate(), "demo_gap", "knowledge"));
         assertThat(conversations.stream().filter(afterLaunch.negate()).map(c -> c.metadata().get("demo_topic"))).doesNotContain("sso-setup");
+        assertThat(conversations.stream().filter(outage).flatMap(c -> c.actions().stream()).filter(AgentAction::failed)
+                .map(a -> a.params().get("error"))).contains(ScenarioScripts.OUTAGE_ERROR);
+        assertThat(conversations.stream().filter(outage.negate()).flatMap(c -> c.actions().stream()).filter(AgentAction::failed)
+                .map(a -> a.params().get("error"))).doesNotContain(ScenarioScripts.OUTAGE_ERROR);
     }
 
     @Test
