@@ -69,11 +69,6 @@ record DemoWorld(
         }
     }
 
-    Brand brand(String key) {
-        return brands.stream().filter(b -> b.key().equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown brand " + key));
-    }
-
     List<Topic> topicsOf(Brand brand) {
         return topics.stream().filter(t -> t.brand().equals(brand.key())).toList();
     }

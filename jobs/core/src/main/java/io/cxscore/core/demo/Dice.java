@@ -37,10 +37,6 @@ final class Dice {
         return min + random.nextInt(max - min + 1);
     }
 
-    long betweenLong(long min, long max) {
-        return min + (long) (random.nextDouble() * (max - min + 1));
-    }
-
     /** Log-uniform in [min, max]: waits are short most of the time and occasionally very long. */
     long logUniform(long min, long max) {
         double lo = Math.log(min), hi = Math.log(max);
