@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code cx} command. */
 @Command(name = "cx", mixinStandardHelpOptions = true, version = "cx 0.1.0",
         description = "Scores every support conversation on versioned rubrics and publishes a warehouse, a dashboard and feeds.",
-        subcommands = {BatchCommand.class, WarehouseCommand.class, DashboardCommand.class,
+        subcommands = {DemoCommand.class, BatchCommand.class, WarehouseCommand.class, DashboardCommand.class,
             EvalCommand.class, FitCommand.class, CommandLine.HelpCommand.class})
 public final class Cx implements Runnable {
     @CommandLine.Spec

@@ -75,6 +75,12 @@ final class PartitionSwap {
         }
         fs.delete(trash, true);
         fs.delete(stage, true);
+        removeIfEmpty(new Path(root, STAGING));
+        removeIfEmpty(new Path(root, TRASH));
+    }
+
+    private void removeIfEmpty(Path dir) throws IOException {
+        if (fs.exists(dir) && fs.listStatus(dir).length == 0) fs.delete(dir, false);
     }
 
     /** Finishes runs that crashed mid-commit and removes the leftovers of runs that crashed before it. */

@@ -2,6 +2,11 @@ package io.cxscore.core.judge;
 
 import io.cxscore.core.eval.Agreement;
 import io.cxscore.core.eval.HoldoutSplit;
+import io.cxscore.core.ingest.ConversationReaders;
+import io.cxscore.core.ingest.ReadResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.cxscore.core.model.Conversation;
 import io.cxscore.core.model.Role;
 import io.cxscore.core.rubric.Rubric;
@@ -44,6 +49,32 @@ public final class OfflineJudgeFit {
     /** What was fitted, on how much data, with which penalties: goes into params.json as "fit". */
     public Map<String, Object> report() {
         return report;
+    }
+
+    /** The command line that reproduces the committed parameters; recorded in params.json. */
+    public static final String COMMAND = "cx fit --datasets ../shared/datasets --rubric rubrics/cx/v1 --out rubrics/cx/v1/offline/params.json";
+
+    /** Reads TWCS, USS (SGD, ReDial, CCPE) and STC-3 English train from a datasets folder and fits. */
+    public OfflineJudgeParams fit(Path datasets) throws IOException {
+        List<Conversation> twcs = readAll(datasets.resolve("twcs-frustration/dprocessed.txt"), "twcs");
+        List<Conversation> uss = new ArrayList<>();
+        for (String f : List.of("SGD.txt", "ReDial.txt", "CCPE.txt")) uss.addAll(readAll(datasets.resolve("uss").resolve(f), "uss"));
+        List<Conversation> stc3 = readAll(datasets.resolve("stc3-dialogue-quality/train_data_en.json.gz"), "stc3");
+        return fit(twcs, uss, stc3, COMMAND);
+    }
+
+    /** Every record of a labelled file; an unreadable one is an error, since a fit must not silently lose labels. */
+    static List<Conversation> readAll(Path file, String format) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("dataset file " + file + " does not exist");
+        List<Conversation> out = new ArrayList<>();
+        try (var records = ConversationReaders.forFormat(format).open(file)) {
+            while (records.hasNext()) {
+                ReadResult r = records.next();
+                if (r instanceof ReadResult.Read read) out.add(read.conversation());
+                else throw new IllegalArgumentException("unreadable record in " + file + ": " + ((ReadResult.Rejected) r).quarantine().describe());
+            }
+        }
+        return out;
     }
 
     public OfflineJudgeParams fit(List<Conversation> twcs, List<Conversation> uss, List<Conversation> stc3, String command) {

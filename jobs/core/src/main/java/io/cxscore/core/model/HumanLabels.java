@@ -17,8 +17,19 @@ public record HumanLabels(Map<String, List<Integer>> dialogue, Map<Integer, Map<
     public static final HumanLabels NONE = new HumanLabels(Map.of(), Map.of());
 
     public HumanLabels {
-        dialogue = dialogue == null ? Map.of() : dialogue;
-        turns = turns == null ? Map.of() : turns;
+        // sorted copies: fitting iterates these, and a fit must not depend on hash order
+        java.util.TreeMap<String, List<Integer>> d = new java.util.TreeMap<>();
+        if (dialogue != null) dialogue.forEach((k, v) -> d.put(k, List.copyOf(v)));
+        java.util.TreeMap<Integer, Map<String, List<Integer>>> t = new java.util.TreeMap<>();
+        if (turns != null) {
+            turns.forEach((i, labels) -> {
+                java.util.TreeMap<String, List<Integer>> l = new java.util.TreeMap<>();
+                labels.forEach((k, v) -> l.put(k, List.copyOf(v)));
+                t.put(i, java.util.Collections.unmodifiableSortedMap(l));
+            });
+        }
+        dialogue = java.util.Collections.unmodifiableSortedMap(d);
+        turns = java.util.Collections.unmodifiableSortedMap(t);
     }
 
     public boolean isEmpty() {
