@@ -125,7 +125,7 @@ public final class OfflineJudge implements Judge {
         double confidence = params.resolutionCalibration().sameSideProbability(margin);
         TreeSet<Integer> evidence = new TreeSet<>();
         int escalationTurn = escalationTurn(s);
-        if (label != Resolution.RESOLVED && escalationTurn >= 0) {
+        if (escalationTurn >= 0) {
             label = Resolution.ESCALATED;
             evidence.add(escalationTurn);
         }
@@ -146,17 +146,16 @@ public final class OfflineJudge implements Judge {
     }
 
     /**
-     * The turn that hands the customer on at the end: an escalation message or a transfer after the
-     * customer's last word. A mid-conversation handoff that the next agent then works is not one.
+     * The turn that hands the customer on at the end: the agents' last word is an escalation ("our
+     * billing specialists will contact you"), or a transfer follows it. A handoff that the next agent
+     * then works, or after which the customer confirms a fix, is not one.
      */
     private static int escalationTurn(ConversationSignals s) {
-        MessageSignals lastCustomer = s.lastCustomer();
-        int after = lastCustomer == null ? -1 : lastCustomer.index;
-        for (int i = s.messages.size() - 1; i > after; i--) {
-            MessageSignals m = s.messages.get(i);
-            if (m.role != Role.CUSTOMER && m.escalation > 0) return m.index;
-        }
-        for (int t : s.transferTurns) if (t >= after && after >= 0) return Math.min(t + 1, s.messages.size() - 1);
+        if (s.agentTurns.isEmpty()) return -1;
+        MessageSignals lastAgent = s.agentTurns.get(s.agentTurns.size() - 1);
+        for (MessageSignals c : s.customerTurns) if (c.index > lastAgent.index && c.confirmation > 0) return -1;
+        if (lastAgent.escalation > 0) return lastAgent.index;
+        for (int t : s.transferTurns) if (t >= lastAgent.index) return Math.min(t + 1, s.messages.size() - 1);
         return -1;
     }
 
