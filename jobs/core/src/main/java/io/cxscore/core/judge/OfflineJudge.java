@@ -83,7 +83,7 @@ public final class OfflineJudge implements Judge {
         Effort effort = effort(s, customerSentiment);
         CxScore cx = cx(resolution, sentiment, effort);
         return new JudgeResult(c.id(), provenance, JudgeResult.SCORED, null, resolution, sentiment, effort, cx,
-                explain(resolution, sentiment, effort, cx));
+                explain(resolution, sentiment, effort, cx), List.of());
     }
 
     /** Per-turn customer sentiment from the fitted turn model, clamped to the rubric's -1..1. */
