@@ -106,9 +106,9 @@ public final class BatchScoringJob {
 
             long read = parsed.count();
             long scored = scores.where(col("status").equalTo("scored")).count();
-            long kept_ = conversations.count();
+            long keptCount = conversations.count();
             long quarantined = quarantine.count();
-            RunSummary draft = new RunSummary(runId, inputs.size(), read, scored, kept_ - scored, quarantined, 0, 0);
+            RunSummary draft = new RunSummary(runId, inputs.size(), read, scored, keptCount - scored, quarantined, 0, 0);
             if (!draft.reconciles()) {
                 throw new IllegalStateException("counts do not reconcile, nothing published: " + draft.reconciliation());
             }
@@ -125,7 +125,7 @@ public final class BatchScoringJob {
             int partitions = swap.commit(runId, List.of(WarehouseSchema.CONVERSATIONS, WarehouseSchema.SCORES,
                     WarehouseSchema.QUARANTINE, WarehouseSchema.RUNS));
             parsed.unpersist();
-            RunSummary done = new RunSummary(runId, inputs.size(), read, scored, kept_ - scored, quarantined, partitions,
+            RunSummary done = new RunSummary(runId, inputs.size(), read, scored, keptCount - scored, quarantined, partitions,
                     System.currentTimeMillis() - t0);
             say("published %d partition(s) to %s in %.1f s", partitions, warehouse, done.millis() / 1000.0);
             return done;

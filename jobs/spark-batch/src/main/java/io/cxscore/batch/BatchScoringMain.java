@@ -1,6 +1,5 @@
 package io.cxscore.batch;
 
-import io.cxscore.core.ingest.ConversationReaders;
 import io.cxscore.core.rubric.RubricBundle;
 import java.nio.file.Path;
 import java.util.ArrayList;
