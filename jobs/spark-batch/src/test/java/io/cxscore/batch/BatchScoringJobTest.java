@@ -98,6 +98,27 @@ class BatchScoringJobTest {
     }
 
     @Test
+    void should_keep_other_rows_of_a_day_when_a_later_run_adds_to_it(@TempDir Path dir) throws IOException {
+        // given a first export with c1 and c2 on 2026-10-01
+        Path warehouse = dir.resolve("wh");
+        Path first = dir.resolve("first.jsonl");
+        Files.write(first, List.of(conversation("c1", "2026-10-01", "My invoice is wrong", "Fixed it.", "Thanks!"),
+                conversation("c2", "2026-10-01", "Login fails", "Try a reset.", "Still failing.")));
+        run(first, warehouse);
+        // when a second export brings c4 for the same day and a changed c2
+        Path second = dir.resolve("second.jsonl");
+        Files.write(second, List.of(conversation("c4", "2026-10-01", "Where is my parcel?", "It arrives today.", "Great"),
+                conversation("c2", "2026-10-01", "Login fails", "Try a reset.", "That worked, thanks!")));
+        run(second, warehouse);
+        // then the day holds c1 (kept), c2 (replaced) and c4 (added), once each
+        var scores = spark.read().parquet(warehouse.resolve("scores").toString());
+        assertThat(scores.select("conversation_id").collectAsList().stream().map(r -> r.getString(0)).sorted())
+                .containsExactly("c1", "c2", "c4");
+        var c2 = spark.read().parquet(warehouse.resolve("conversations").toString()).where("conversation_id = 'c2'").first();
+        assertThat(c2.<scala.collection.Seq<Row>>getAs("messages").last().<String>getAs("text")).isEqualTo("That worked, thanks!");
+    }
+
+    @Test
     void should_partition_by_day_and_record_provenance_on_every_score(@TempDir Path dir) throws IOException {
         // given
         Path warehouse = dir.resolve("wh");
