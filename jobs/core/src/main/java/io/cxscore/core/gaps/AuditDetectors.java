@@ -76,7 +76,8 @@ final class AuditDetectors {
         List<TurnCues> seenTurns = new ArrayList<>();
         for (TurnCues t : c.agentTurns) {
             String norm = String.join(" ", t.tokens);
-            int at = t.tokens.size() >= c.settings.minContentWords ? seen.indexOf(norm) : -1;
+            // short stock lines ("one moment please") are fine to repeat: only a reply with substance counts
+            int at = t.content.size() >= c.settings.minContentWords ? seen.indexOf(norm) : -1;
             if (at >= 0) {
                 TurnCues first = seenTurns.get(at);
                 boolean bothAi = first.role == Role.AI_AGENT && t.role == Role.AI_AGENT;

@@ -171,10 +171,11 @@ public final class GapClassifier {
         }
     }
 
-    /** An action that changed something, or an agent saying it did. */
+    /** An action that changed something, an agent saying it did, or the customer saying it works now. */
     private static boolean fixed(ConversationCues c) {
         for (AgentAction a : c.conversation.actions()) if (c.isEffecting(a)) return true;
         for (TurnCues t : c.agentTurns) if (t.has(Cue.CLAIM)) return true;
+        for (TurnCues t : c.customerTurns) if (t.has(Cue.RESOLVED_CONFIRMATION)) return true;
         return false;
     }
 

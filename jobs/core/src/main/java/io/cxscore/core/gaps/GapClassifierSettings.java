@@ -13,7 +13,7 @@ import java.util.TreeSet;
 final class GapClassifierSettings {
     /** The cue lists the rules name; each constant's wire name is its key under {@code cues:}. */
     enum Cue {
-        AUTO_RESPONDER, CLAIM,
+        AUTO_RESPONDER, CLAIM, RESOLVED_CONFIRMATION,
         NO_DOCUMENTATION, ARTICLE_REFERENCE, OUTDATED, DIDNT_HELP, CONTRADICTION,
         CAPABILITY_MISSING, FEATURE_REQUEST, BUG_ACKNOWLEDGED, BUG_REPORTED,
         WRONG_QUEUE, REDIRECTED_ELSEWHERE, REDIRECT_SAME_TEAM, ASK_HUMAN, ESCALATION, NEEDLESS_ESCALATION,
