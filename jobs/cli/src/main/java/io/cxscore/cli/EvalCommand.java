@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cxscore.core.eval.EvalReport;
 import io.cxscore.core.eval.Evaluation;
+import io.cxscore.core.eval.GapEvaluation;
+import io.cxscore.core.eval.GapLabelledSet;
+import io.cxscore.core.gaps.GapClassifier;
+import io.cxscore.core.gaps.GapsBundle;
 import io.cxscore.core.eval.HoldoutSplit;
 import io.cxscore.core.ingest.ConversationReader;
 import io.cxscore.core.ingest.ConversationReaders;
@@ -25,7 +29,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Score labelled conversation files and print agreement with the human labels, with 95% bootstrap intervals.",
             "USS: per-turn and dialogue-level UAR, Cohen's kappa, Spearman rho, dissatisfied-F1. STC-3: Spearman rho for A, S, E.",
-            "TWCS: turn sentiment and sentiment-shift agreement. Any export with CSAT: CX vs CSAT."})
+            "TWCS: turn sentiment and sentiment-shift agreement. Any export with CSAT: CX vs CSAT.",
+            "A labelled gap set (rubrics/gaps/<v>/labelled/*.jsonl): gap-classification precision, recall and F1 per category."})
 final class EvalCommand implements Callable<Integer> {
     enum Split { test, train, all }
 
@@ -42,14 +47,47 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
     Path json;
 
+    @Option(names = "--datasets", paramLabel = "DIR", defaultValue = "../shared/datasets",
+            description = "Where a labelled gap set's dataset files are (their text is never stored in the repository). "
+                    + "Absent files are skipped with a message. Default: ${DEFAULT-VALUE}.")
+    Path datasets;
+
     @Mixin
     RubricOption rubric;
+
+    /**
+     * Gap classification on a labelled gap set. The classifier is built from the version folder that holds
+     * the set ({@code rubrics/gaps/v1/labelled/x.jsonl} → {@code rubrics/gaps/v1}) when it has a taxonomy,
+     * so the figures are those of exactly the files beside the labels; otherwise from the bundled version.
+     */
+    private GapEvaluation.Report evalGaps(Path file) throws IOException {
+        Path version = file.toAbsolutePath().getParent() == null ? null : file.toAbsolutePath().getParent().getParent();
+        GapsBundle bundle = version != null && Files.exists(version.resolve(GapsBundle.TAXONOMY))
+                ? GapsBundle.fromDirectory(version) : GapsBundle.defaults();
+        GapClassifier classifier = GapClassifier.from(bundle);
+        GapLabelledSet set = GapLabelledSet.load(file, classifier.taxonomy());
+        GapLabelledSet.Resolved resolved = set.resolve(datasets);
+        GapEvaluation eval = new GapEvaluation(classifier);
+        for (var e : resolved.conversations().entrySet()) {
+            boolean test = e.getKey().isTest();
+            if (split == Split.all || (split == Split.test) == test) eval.add(e.getKey(), e.getValue());
+        }
+        GapEvaluation.Report report = eval.report(resolved.skipped());
+        System.out.printf(Locale.ROOT, "%n== %s (labelled gap set, split %s; classifier %s, taxonomy v%s, params %s, notify at %.2f)%n",
+                file, split, classifier.model(), classifier.taxonomyVersion(), classifier.paramHash(), classifier.notifyConfidence());
+        System.out.print(report.toText());
+        return report;
+    }
 
     @Override
     public Integer call() throws IOException {
         OfflineJudge judge = OfflineJudge.from(rubric.bundle());
-        Map<String, EvalReport> reports = new LinkedHashMap<>();
+        Map<String, Object> reports = new LinkedHashMap<>();
         for (Path file : files) {
+            if (GapLabelledSet.looksLike(file)) {
+                reports.put(file.toString(), evalGaps(file));
+                continue;
+            }
             ConversationReader reader = format != null ? ConversationReaders.forFormat(format) : ConversationReaders.detect(file);
             Evaluation eval = new Evaluation(judge, judge.rubric(), judge::ussTurnClass);
             int rejected = 0;

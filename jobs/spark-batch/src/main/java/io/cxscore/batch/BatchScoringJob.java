@@ -2,10 +2,12 @@ package io.cxscore.batch;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.desc_nulls_last;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 
+import io.cxscore.core.gaps.GapsBundle;
 import io.cxscore.core.rubric.RubricBundle;
 import io.cxscore.core.rubric.Rubric;
 import io.cxscore.core.judge.OfflineJudge;
@@ -37,8 +39,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Readers → offline judge → Parquet tables {@code conversations}, {@code scores}, {@code quarantine}
- * and {@code runs}, partitioned by day. Re-running the same input replaces rows by key (no
+ * Readers → offline judge → Parquet tables {@code conversations}, {@code scores}, {@code gap_instances},
+ * {@code quarantine} and {@code runs}, partitioned by day. Re-running the same input replaces rows by key (no
  * duplicates), and partitions are published with {@link PartitionSwap} (never half-visible).
  */
 public final class BatchScoringJob {
@@ -46,9 +48,11 @@ public final class BatchScoringJob {
     static final List<String> SCORE_KEY = List.of("conversation_id", "rubric_id", "rubric_version");
     static final List<String> QUARANTINE_KEY = List.of("source", "position");
     static final List<String> RUN_KEY = List.of("run_id");
+    static final List<String> GAP_KEY = List.of("conversation_id", "taxonomy_version", "category", "subcategory", "found_by");
 
     private final SparkSession spark;
     private final RubricBundle bundle;
+    private final GapsBundle gapsBundle;
     private final String warehouse;
     private final PrintStream progress;
 
@@ -57,8 +61,14 @@ public final class BatchScoringJob {
      * @param progress where step-by-step progress goes (the CLI passes stderr)
      */
     public BatchScoringJob(SparkSession spark, RubricBundle bundle, String warehouse, PrintStream progress) {
+        this(spark, bundle, GapsBundle.defaults(), warehouse, progress);
+    }
+
+    /** @param gapsBundle the gap taxonomy, classifier and owners the judge classifies failures with */
+    public BatchScoringJob(SparkSession spark, RubricBundle bundle, GapsBundle gapsBundle, String warehouse, PrintStream progress) {
         this.spark = spark;
         this.bundle = bundle;
+        this.gapsBundle = gapsBundle;
         this.warehouse = warehouse;
         this.progress = progress;
     }
@@ -69,7 +79,8 @@ public final class BatchScoringJob {
         LocalDate runDay = LocalDate.ofInstant(started, ZoneOffset.UTC);
         String runId = started.toString().replace(":", "").replace(".", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
         Rubric rubric = bundle.rubric(); // fail on a bad rubric before any work
-        Provenance provenance = OfflineJudge.from(bundle).provenance();
+        Provenance provenance = OfflineJudge.from(bundle, gapsBundle).provenance();
+        gapsBundle.owners(); // and on a bad owners map
         try {
             Path root = new Path(URI.create(warehouseUri()));
             FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -81,7 +92,8 @@ public final class BatchScoringJob {
                     provenance.judge(), provenance.model(), rubric.id(), rubric.version(), provenance.paramHash());
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             Broadcast<RubricBundle> b = jsc.broadcast(bundle);
-            JavaRDD<Row> rows = jsc.parallelize(inputs, Math.max(1, inputs.size())).flatMap(new ReadAndScore(b, runDay));
+            Broadcast<GapsBundle> g = jsc.broadcast(gapsBundle);
+            JavaRDD<Row> rows = jsc.parallelize(inputs, Math.max(1, inputs.size())).flatMap(new ReadAndScore(b, g, runDay));
             Dataset<Row> parsed = spark.createDataFrame(rows, WarehouseSchema.PARSED).persist(StorageLevel.MEMORY_AND_DISK());
 
             Dataset<Row> convRows = parsed.where(col("conversation").isNotNull());
@@ -101,6 +113,7 @@ public final class BatchScoringJob {
             }
             Dataset<Row> conversations = kept.select("conversation.*");
             Dataset<Row> scores = kept.select("score.*");
+            Dataset<Row> gaps = kept.select(explode(col("gaps")).as("gap")).select("gap.*");
             Dataset<Row> quarantine = parsed.where(col("quarantine").isNotNull()).select("quarantine")
                     .unionByName(duplicates).select("quarantine.*");
 
@@ -117,13 +130,14 @@ public final class BatchScoringJob {
             Path stage = swap.staging(runId);
             stageUpsert(WarehouseSchema.CONVERSATIONS, WarehouseSchema.CONVERSATION, conversations, CONVERSATION_KEY, stage);
             stageUpsert(WarehouseSchema.SCORES, WarehouseSchema.SCORE, scores, SCORE_KEY, stage);
+            stageGaps(gaps, conversations.select(col("conversation_id"), col("day")), stage);
             stageQuarantine(quarantine, stage);
             Row run = RowFactory.create(runId, started, Instant.now(), describe(inputs), read, scored, quarantined,
                     provenance.judge(), provenance.model(), provenance.rubricVersion(), provenance.paramHash(), runDay);
             stageUpsert(WarehouseSchema.RUNS, WarehouseSchema.RUN, spark.createDataFrame(List.of(run), WarehouseSchema.RUN),
                     RUN_KEY, stage);
             int partitions = swap.commit(runId, List.of(WarehouseSchema.CONVERSATIONS, WarehouseSchema.SCORES,
-                    WarehouseSchema.QUARANTINE, WarehouseSchema.RUNS));
+                    WarehouseSchema.GAP_INSTANCES, WarehouseSchema.QUARANTINE, WarehouseSchema.RUNS));
             parsed.unpersist();
             RunSummary done = new RunSummary(runId, inputs.size(), read, scored, keptCount - scored, quarantined, partitions,
                     System.currentTimeMillis() - t0);
@@ -157,6 +171,34 @@ public final class BatchScoringJob {
         }
         say("writing %s (%d day partition(s))", table, days.size());
         write(merged, key, new Path(stage, table));
+    }
+
+    /**
+     * Gap instances of the run's conversations replace all earlier ones of those conversations (for this
+     * taxonomy version), not only those with the same key: a finding that a re-score no longer makes must
+     * disappear. A day whose conversations now have no findings at all still gets an (empty) partition, so
+     * the swap replaces the old one.
+     */
+    private void stageGaps(Dataset<Row> fresh, Dataset<Row> runConversations, Path stage) throws IOException {
+        List<Object> days = runConversations.select("day").distinct().collectAsList().stream().map(r -> r.get(0)).toList();
+        if (days.isEmpty()) return;
+        String taxonomyVersion = gapsBundle.taxonomy().version();
+        Dataset<Row> merged = fresh;
+        Dataset<Row> existing = existing(WarehouseSchema.GAP_INSTANCES, WarehouseSchema.GAP_INSTANCE);
+        if (existing != null) {
+            Dataset<Row> sameDays = existing.where(col("day").isin(days.toArray()));
+            Dataset<Row> replaced = sameDays.where(col("taxonomy_version").equalTo(taxonomyVersion))
+                    .join(runConversations.select("conversation_id"), List.of("conversation_id").stream().collect(scalaSeq()), "left_anti");
+            merged = sameDays.where(col("taxonomy_version").notEqual(taxonomyVersion)).unionByName(replaced).unionByName(fresh);
+        }
+        say("writing %s (%d day partition(s))", WarehouseSchema.GAP_INSTANCES, days.size());
+        Path target = new Path(stage, WarehouseSchema.GAP_INSTANCES);
+        write(merged, GAP_KEY, target);
+        FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        for (Object day : days) {
+            Path partition = new Path(target, "day=" + day);
+            if (!fs.exists(partition)) fs.mkdirs(partition);
+        }
     }
 
     /** Quarantine rows keep the day they were first quarantined, so a re-run adds nothing. */

@@ -1,5 +1,9 @@
 package io.cxscore.batch;
 
+import io.cxscore.core.gaps.GapClassifier;
+import io.cxscore.core.gaps.GapFinding;
+import io.cxscore.core.gaps.GapOwner;
+import io.cxscore.core.gaps.GapOwners;
 import io.cxscore.core.ingest.CxJsonl;
 import io.cxscore.core.ingest.QuarantineRecord;
 import io.cxscore.core.model.AgentAction;
@@ -22,13 +26,29 @@ import scala.jdk.javaapi.CollectionConverters;
 final class ParsedRows {
     private ParsedRows() {}
 
-    static Row scored(Conversation c, JudgeResult r, String source, String position) {
-        return RowFactory.create(conversation(c), score(c, r), null, RowFactory.create(source, position));
+    static Row scored(Conversation c, JudgeResult r, GapClassifier classifier, GapOwners owners, String source, String position) {
+        return RowFactory.create(conversation(c), score(c, r), null, RowFactory.create(source, position),
+                seq(gaps(c, r, classifier, owners)));
     }
 
     static Row quarantined(QuarantineRecord q, LocalDate day) {
         return RowFactory.create(null, null, RowFactory.create(q.source(), q.position(), q.recordId(), q.field(),
-                q.reason(), q.excerpt(), day), RowFactory.create(q.source(), q.position()));
+                q.reason(), q.excerpt(), day), RowFactory.create(q.source(), q.position()), null);
+    }
+
+    /** The judge's gap findings as {@link WarehouseSchema#GAP_INSTANCE} rows, each with its one owner. */
+    static List<Row> gaps(Conversation c, JudgeResult r, GapClassifier classifier, GapOwners owners) {
+        if (r.gaps().isEmpty()) return List.of();
+        String topic = classifier.topic(c);
+        List<Row> rows = new ArrayList<>(r.gaps().size());
+        for (GapFinding f : r.gaps()) {
+            GapOwner o = owners.resolve(f.category(), c.brand(), c.queue(), topic);
+            rows.add(RowFactory.create(c.id(), classifier.taxonomyVersion(), f.category(), f.subcategory(), f.confidence(),
+                    seq(f.evidence()), f.aiFault(), f.foundBy(), f.subject(), f.rationale(), topic, o.team(), o.contact(),
+                    o.channel(), o.isDefault(), GapClassifier.inAiTurn(f, c), r.provenance().judge(), classifier.model(),
+                    classifier.paramHash(), c.day()));
+        }
+        return rows;
     }
 
     static Row conversation(Conversation c) {

@@ -1,12 +1,13 @@
 package io.cxscore.batch;
 
+import io.cxscore.core.gaps.GapOwners;
+import io.cxscore.core.gaps.GapsBundle;
 import io.cxscore.core.ingest.ConversationReader;
 import io.cxscore.core.ingest.ConversationReaders;
 import io.cxscore.core.ingest.QuarantineRecord;
 import io.cxscore.core.ingest.ReadResult;
 import io.cxscore.core.judge.OfflineJudge;
 import io.cxscore.core.rubric.RubricBundle;
-import io.cxscore.core.score.Judge;
 import io.cxscore.core.model.Conversation;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,21 +24,30 @@ import org.apache.spark.sql.Row;
  * unreadable record, and a conversation the judge throws on, both become quarantine rows.
  */
 final class ReadAndScore implements FlatMapFunction<InputFile, Row> {
-    /** One judge per rubric bundle per executor JVM: parsing the rubric per task would be waste. */
-    private static final ConcurrentHashMap<String, Judge> JUDGES = new ConcurrentHashMap<>();
+    /** The judge and the owners map of one rubric + gaps bundle pair. */
+    private record Judging(OfflineJudge judge, GapOwners owners) {}
+
+    /** One judge per rubric and gaps bundle per executor JVM: parsing the files per task would be waste. */
+    private static final ConcurrentHashMap<String, Judging> JUDGES = new ConcurrentHashMap<>();
 
     private final Broadcast<RubricBundle> bundle;
+    private final Broadcast<GapsBundle> gapsBundle;
     private final LocalDate runDay;
 
-    ReadAndScore(Broadcast<RubricBundle> bundle, LocalDate runDay) {
+    ReadAndScore(Broadcast<RubricBundle> bundle, Broadcast<GapsBundle> gapsBundle, LocalDate runDay) {
         this.bundle = bundle;
+        this.gapsBundle = gapsBundle;
         this.runDay = runDay;
     }
 
     @Override
     public Iterator<Row> call(InputFile file) throws Exception {
         RubricBundle b = bundle.value();
-        Judge judge = JUDGES.computeIfAbsent(b.paramHash(), h -> OfflineJudge.from(b));
+        GapsBundle g = gapsBundle.value();
+        // the owners map is not in the gaps param hash, so it is part of the cache key on its own
+        String key = b.paramHash() + "/" + g.paramHash() + "/" + io.cxscore.core.rubric.RubricLoader.sha256(g.ownersYaml());
+        Judging judging = JUDGES.computeIfAbsent(key, h -> new Judging(OfflineJudge.from(b, g), g.owners()));
+        OfflineJudge judge = judging.judge();
         ConversationReader.RecordStream records = ConversationReaders.forFormat(file.format()).open(Path.of(file.path()));
         TaskContext task = TaskContext.get();
         if (task != null) task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> closeQuietly(records));
@@ -60,7 +70,7 @@ final class ReadAndScore implements FlatMapFunction<InputFile, Row> {
                 Conversation c = ((ReadResult.Read) r).conversation();
                 String position = "record " + ordinal;
                 try {
-                    return ParsedRows.scored(c, judge.judge(c), file.path(), position);
+                    return ParsedRows.scored(c, judge.judge(c), judge.gapClassifier(), judging.owners(), file.path(), position);
                 } catch (RuntimeException e) {
                     return ParsedRows.quarantined(new QuarantineRecord(file.path(), position, c.id(), "judge",
                             "the judge could not score it: " + e, ""), runDay);

@@ -25,6 +25,7 @@ public final class WarehouseSchema {
     public static final String SCORES = "scores";
     public static final String QUARANTINE = "quarantine";
     public static final String RUNS = "runs";
+    public static final String GAP_INSTANCES = "gap_instances";
 
     private WarehouseSchema() {}
 
@@ -71,10 +72,23 @@ public final class WarehouseSchema {
             f("judge", StringType), f("model", StringType), f("rubric_version", StringType), f("param_hash", StringType),
             f("day", DateType)));
 
+    /**
+     * One row per conversation x gap finding, in the taxonomy's terms, with its one owner. Partitioned by
+     * the conversation's day; the key is (conversation_id, taxonomy_version, category, subcategory, found_by).
+     */
+    public static final StructType GAP_INSTANCE = createStructType(List.of(
+            f("conversation_id", StringType), f("taxonomy_version", StringType), f("category", StringType),
+            f("subcategory", StringType), f("confidence", DoubleType), f("evidence", INTS), f("ai_fault", StringType),
+            f("found_by", StringType), f("subject", StringType), f("rationale", StringType), f("topic", StringType),
+            f("owner_team", StringType), f("owner_contact", StringType), f("owner_channel", StringType),
+            f("owner_is_default", BooleanType), f("is_ai_turn", BooleanType), f("judge", StringType), f("model", StringType),
+            f("param_hash", StringType), f("day", DateType)));
+
     /** Where a record came from, so a duplicate found after parsing can still be quarantined by position. */
     static final StructType ORIGIN = createStructType(List.of(f("source", StringType), f("position", StringType)));
 
-    /** One row per record read: either conversation and score, or quarantine, is set. */
+    /** One row per record read: either conversation, score and gaps, or quarantine, is set. */
     public static final StructType PARSED = createStructType(List.of(
-            f("conversation", CONVERSATION), f("score", SCORE), f("quarantine", QUARANTINE_ROW), f("origin", ORIGIN)));
+            f("conversation", CONVERSATION), f("score", SCORE), f("quarantine", QUARANTINE_ROW), f("origin", ORIGIN),
+            f("gaps", createArrayType(GAP_INSTANCE))));
 }

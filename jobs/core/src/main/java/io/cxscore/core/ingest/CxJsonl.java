@@ -58,7 +58,7 @@ public final class CxJsonl {
             }
             boolean isPublic = pub == null || pub.isNull() || pub.booleanValue();
             messages.add(new Message(i, role, optText(m, "author", path + ".author"), text.asText(),
-                    optInstant(m, "at", path + ".at"), isPublic));
+                    optInstant(m, "at", path + ".at"), isPublic, retrieved(m.get("retrieved"), path + ".retrieved")));
         }
         List<Transfer> transfers = new ArrayList<>();
         JsonNode tr = n.get("transfers");
@@ -127,6 +127,10 @@ public final class CxJsonl {
             o.put("text", m.text());
             putOpt(o, "at", m.at());
             if (!m.isPublic()) o.put("public", false);
+            if (m.retrieved() != null) {
+                ArrayNode r = o.putArray("retrieved");
+                m.retrieved().forEach(r::add);
+            }
         }
         if (!c.transfers().isEmpty()) {
             ArrayNode arr = n.putArray("transfers");
@@ -169,6 +173,18 @@ public final class CxJsonl {
 
     private static void putVotes(ObjectNode target, Map<String, List<Integer>> votes) {
         new TreeMap<>(votes).forEach((name, v) -> v.forEach(target.putArray(name)::add));
+    }
+
+    /** An AI agent's retrieved passages: absent or null means none recorded; otherwise an array of strings. */
+    private static List<String> retrieved(JsonNode r, String path) {
+        if (r == null || r.isNull()) return null;
+        if (!r.isArray()) throw new RecordException(path, "must be an array of passage strings, was " + r.getNodeType());
+        List<String> out = new ArrayList<>(r.size());
+        for (int k = 0; k < r.size(); k++) {
+            if (!r.get(k).isTextual()) throw new RecordException(path + "[" + k + "]", "must be a string");
+            out.add(r.get(k).asText());
+        }
+        return out;
     }
 
     private static HumanLabels labels(JsonNode l, int messageCount) {

@@ -1,5 +1,7 @@
 package io.cxscore.core.judge;
 
+import io.cxscore.core.gaps.GapClassifier;
+import io.cxscore.core.gaps.GapsBundle;
 import io.cxscore.core.model.Conversation;
 import io.cxscore.core.model.Role;
 import io.cxscore.core.rubric.Rubric;
@@ -33,27 +35,44 @@ public final class OfflineJudge implements Judge {
     private final SupportCues cues;
     private final OfflineJudgeParams params;
     private final Provenance provenance;
+    /** Null only for the fit's own evaluation, which scores and never classifies gaps. */
+    private final GapClassifier gaps;
 
-    private OfflineJudge(Rubric rubric, SupportCues cues, OfflineJudgeParams params, Provenance provenance) {
+    private OfflineJudge(Rubric rubric, SupportCues cues, OfflineJudgeParams params, Provenance provenance, GapClassifier gaps) {
         this.rubric = rubric;
         this.cues = cues;
         this.params = params;
         this.provenance = provenance;
+        this.gaps = gaps;
     }
 
+    /** The judge with the bundled gap taxonomy and classifier ({@code rubrics/gaps/v1}). */
     public static OfflineJudge from(RubricBundle bundle) {
+        return from(bundle, GapsBundle.defaults());
+    }
+
+    /**
+     * The judge that also classifies failure gaps with the given gap files. The provenance's param hash
+     * stays the CX rubric's: gap findings carry the gap classifier's own hash ({@link GapClassifier#paramHash()}).
+     */
+    public static OfflineJudge from(RubricBundle bundle, GapsBundle gapsBundle) {
         Rubric rubric = bundle.rubric();
         SupportCues cues = SupportCues.parse(bundle.cuesYaml(), bundle.origin() + "/" + RubricBundle.CUES);
         OfflineJudgeParams params = OfflineJudgeParams.parse(bundle.paramsJson(), bundle.origin() + "/" + RubricBundle.PARAMS);
         return new OfflineJudge(rubric, cues, params,
-                new Provenance(NAME, params.model(), rubric.id(), rubric.version(), bundle.paramHash()));
+                new Provenance(NAME, params.model(), rubric.id(), rubric.version(), bundle.paramHash()), GapClassifier.from(gapsBundle));
     }
 
     /** A judge with the given (freshly fitted) parameters, for the fit's own evaluation. */
     static OfflineJudge withParams(RubricBundle bundle, OfflineJudgeParams params) {
         Rubric rubric = bundle.rubric();
         return new OfflineJudge(rubric, SupportCues.parse(bundle.cuesYaml(), RubricBundle.CUES), params,
-                new Provenance(NAME, params.model(), rubric.id(), rubric.version(), "unsaved"));
+                new Provenance(NAME, params.model(), rubric.id(), rubric.version(), "unsaved"), null);
+    }
+
+    /** The gap classifier whose findings fill {@link JudgeResult#gaps()}; null for a fit's evaluation judge. */
+    public GapClassifier gapClassifier() {
+        return gaps;
     }
 
     @Override
@@ -83,7 +102,7 @@ public final class OfflineJudge implements Judge {
         Effort effort = effort(s, customerSentiment);
         CxScore cx = cx(resolution, sentiment, effort);
         return new JudgeResult(c.id(), provenance, JudgeResult.SCORED, null, resolution, sentiment, effort, cx,
-                explain(resolution, sentiment, effort, cx), List.of());
+                explain(resolution, sentiment, effort, cx), gaps == null ? List.of() : gaps.classify(c));
     }
 
     /** Per-turn customer sentiment from the fitted turn model, clamped to the rubric's -1..1. */
