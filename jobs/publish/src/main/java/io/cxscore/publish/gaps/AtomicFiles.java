@@ -10,11 +10,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /** Whole-file writes that a reader (or a crash) sees complete or not at all. */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {}
 
     /** Writes beside the target, forces it to disk, then renames it over the target in one step. */
-    static void write(Path file, String content) throws IOException {
+    public static void write(Path file, String content) throws IOException {
         Path target = file.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
         Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
