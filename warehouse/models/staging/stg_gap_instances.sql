@@ -6,35 +6,35 @@ source as (
 
 renamed as (
     select
-        ---------- ids (one row per conversation x taxonomy version x category x subcategory x finder)
+        ---------- ids
         conversation_id,
         taxonomy_version,
-        category as gap_category,
-        subcategory as gap_subcategory,
-        found_by,
 
-        ---------- the finding
-        confidence as gap_confidence,
-        evidence as gap_evidence,
+        ---------- what failed (rubrics/gaps/<taxonomy_version>/taxonomy.yaml)
+        category,
+        subcategory,
+        confidence,
+        evidence,
         ai_fault,
-        subject as gap_subject,
-        rationale as gap_rationale,
+        is_ai_turn,
+        subject,
         topic,
-        is_ai_turn as in_ai_turn,
+        rationale,
 
-        ---------- its one owner (owner_is_default: no rule of owners.yaml matched)
+        ---------- who owns the fix
         owner_team,
         owner_contact,
         owner_channel,
         owner_is_default,
 
         ---------- provenance
+        found_by,
         judge,
-        model as classifier_model,
+        model as judge_model,
         param_hash,
 
-        ---------- partition: the conversation's day
-        day as conversation_day
+        ---------- partition: the day the conversation opened
+        day as opened_on
 
     from source
 )

@@ -4,7 +4,9 @@ import io.cxscore.batch.RunSummary;
 import io.cxscore.core.demo.DemoGenerator;
 import io.cxscore.core.demo.DemoSummary;
 import io.cxscore.publish.BuildResult;
+import io.cxscore.publish.GapPublication;
 import io.cxscore.publish.HtmlDashboard;
+import io.cxscore.publish.gaps.LifecyclePolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -59,15 +61,19 @@ final class DemoCommand implements Callable<Integer> {
         step(4, "writing the dashboard");
         new HtmlDashboard(database).writeTo(dashboard);
 
+        step(5, "grouping gaps, writing per-owner feeds, the weekly report and eval cases");
+        GapPublication.Summary gaps = ReportCommand.publish(database, warehouse, out, LifecyclePolicy.DEFAULT, 30, false);
+
         System.out.printf(Locale.ROOT, "%nDone in %.0f s. %s%n", (System.currentTimeMillis() - t0) / 1000.0, run.reconciliation());
         System.out.printf(Locale.ROOT, "  input conversations   %s%n", input.toAbsolutePath());
         System.out.printf(Locale.ROOT, "  Parquet warehouse     %s  (conversations, scores, quarantine, runs; partitioned by day)%n", warehouse.toAbsolutePath());
         System.out.printf(Locale.ROOT, "  DuckDB marts          %s%n", database.toAbsolutePath());
         System.out.printf(Locale.ROOT, "  HTML dashboard        %s%n", dashboard.toAbsolutePath());
+        ReportCommand.print(gaps);
         return 0;
     }
 
     private static void step(int n, String fmt, Object... args) {
-        System.err.printf(Locale.ROOT, "[%d/4] %s%n", n, String.format(Locale.ROOT, fmt, args));
+        System.err.printf(Locale.ROOT, "[%d/5] %s%n", n, String.format(Locale.ROOT, fmt, args));
     }
 }

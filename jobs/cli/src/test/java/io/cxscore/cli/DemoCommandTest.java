@@ -52,6 +52,10 @@ class DemoCommandTest {
         assertThat(a.resolve("cx.duckdb")).isRegularFile();
         String html = Files.readString(a.resolve("dashboard.html"));
         assertThat(html).contains("<svg").doesNotContain("src=\"http").doesNotContain("href=\"http");
+        // the gap step runs whether or not gap findings exist yet
+        assertThat(Files.readString(a.resolve("report/weekly-report.md"))).contains("## CX trend").contains("## Regressions");
+        assertThat(a.resolve("gaps/state.json")).isRegularFile();
+        assertThat(a.resolve("eval-cases/ai-agent-failures.jsonl")).isRegularFile();
         List<String> rowsA = scoreRows(a.resolve("warehouse"));
         assertThat(rowsA).hasSizeGreaterThan(100);
         assertThat(scoreRows(dir.resolve("b").resolve("warehouse"))).isEqualTo(rowsA);

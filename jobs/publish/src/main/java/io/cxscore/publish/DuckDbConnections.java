@@ -12,15 +12,15 @@ import java.util.Properties;
  * so nothing may be fetched) and in UTC (timestamps are UTC; ICU would otherwise apply the machine's
  * zone when casting Spark's UTC-adjusted timestamps).
  */
-final class DuckDbConnections {
+public final class DuckDbConnections {
     private DuckDbConnections() {}
 
-    static Connection openWritable(Path file) throws SQLException {
+    public static Connection openWritable(Path file) throws SQLException {
         return configure(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), new Properties()));
     }
 
     /** DuckDB allows one writer or many readers per file; the dashboard is one of the readers. */
-    static Connection openReadOnly(Path file) throws SQLException {
+    public static Connection openReadOnly(Path file) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("duckdb.read_only", "true");
         return configure(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties));

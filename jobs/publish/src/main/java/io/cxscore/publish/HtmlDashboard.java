@@ -13,6 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import io.cxscore.publish.gaps.GapCatalog;
+import io.cxscore.publish.gaps.GapLifecycle;
+import io.cxscore.publish.gaps.GapState;
+import io.cxscore.publish.gaps.GapStateFile;
+import io.cxscore.publish.gaps.GapStatus;
+import io.cxscore.publish.gaps.LifecyclePolicy;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +87,7 @@ public final class HtmlDashboard {
         drivers(html, data);
         segments(html, data);
         resolution(html, data);
+        gapsByOwner(html, GapCatalog.read(database));
         quarantine(html, data);
         runs(html, data);
         html.append("</main>\n</body>\n</html>\n");
@@ -206,6 +213,59 @@ public final class HtmlDashboard {
                     .append("</td><td class=\"num\">").append(percent(r.escalationRate())).append("</td></tr>\n");
         }
         html.append("</tbody></table>\n</section>\n");
+    }
+
+    /**
+     * Top gaps per owner, and the new and regressed ones. States here come from the data alone with
+     * the default policy (the dashboard does not read or move the feeds' state file); with the full
+     * history in the warehouse they are the states the feeds announce.
+     */
+    private static void gapsByOwner(StringBuilder html, GapCatalog catalog) {
+        html.append("<section id=\"gaps\"><h2>Gaps by owner</h2>\n");
+        if (catalog.gaps().isEmpty()) {
+            html.append("<p class=\"empty\">No gap findings yet.</p></section>\n");
+            return;
+        }
+        GapLifecycle.Result lifecycle = new GapLifecycle(LifecyclePolicy.DEFAULT).assess(catalog, GapStateFile.Snapshot.EMPTY);
+        html.append("<p>Failure instances grouped into gaps. CX impact: mean CX of the gap's conversations minus that of"
+                + " all others (negative is worse). Data as of ").append(escape(lifecycle.dataAsOf().map(Object::toString)
+                .orElse(""))).append(".</p>\n");
+        List<GapStatus> fresh = lifecycle.statuses().stream()
+                .filter(s -> s.state() == GapState.NEW || s.state() == GapState.REGRESSED).toList();
+        html.append("<h3>New and regressed</h3>\n");
+        if (fresh.isEmpty()) {
+            html.append("<p class=\"empty\">No new or regressed gaps this week.</p>\n");
+        } else {
+            html.append("<ul id=\"gaps-fresh\">\n");
+            for (GapStatus s : fresh) {
+                html.append("<li data-gap=\"").append(escape(s.gapId())).append("\" data-state=\"")
+                        .append(escape(s.state().wireName())).append("\"><strong>").append(escape(s.state().wireName()))
+                        .append("</strong> since ").append(escape(s.since().toString())).append(": ")
+                        .append(escape(s.title())).append(" (").append(escape(s.owner().team())).append(")</li>\n");
+            }
+            html.append("</ul>\n");
+        }
+        for (var owner : GapLifecycle.byOwner(lifecycle.statuses()).entrySet()) {
+            html.append("<h3>").append(escape(owner.getKey()))
+                    .append(owner.getValue().get(0).owner().isDefault() ? " <small>(default owner)</small>" : "")
+                    .append("</h3>\n<table data-owner=\"").append(escape(owner.getKey())).append("\"><thead><tr><th>Gap</th>")
+                    .append("<th>State</th><th class=\"num\">Conversations</th><th class=\"num\">Mean CX</th>")
+                    .append("<th class=\"num\">Rest</th><th class=\"num\">CX impact</th><th>Seen</th><th>Examples</th>")
+                    .append("</tr></thead><tbody>\n");
+            owner.getValue().stream().filter(s -> s.gap().isPresent()).limit(5).forEach(s -> {
+                var g = s.gap().get();
+                html.append("<tr id=\"").append(escape(g.id())).append("\" data-conversations=\"").append(g.conversations())
+                        .append("\" data-cx-impact=\"").append(data(g.cxImpact())).append("\"><td>").append(escape(g.title()))
+                        .append("</td><td>").append(escape(s.state().wireName())).append("</td><td class=\"num\">")
+                        .append(g.conversations()).append("</td><td class=\"num\">").append(number(g.meanCxAffected()))
+                        .append("</td><td class=\"num\">").append(number(g.meanCxRest())).append("</td><td class=\"num\">")
+                        .append(change(g.cxImpact())).append("</td><td>").append(escape(g.firstSeen().toString()))
+                        .append(" \u2013 ").append(escape(g.lastSeen().toString())).append("</td><td><span class=\"excerpt\">")
+                        .append(escape(String.join(", ", g.exampleConversationIds()))).append("</span></td></tr>\n");
+            });
+            html.append("</tbody></table>\n");
+        }
+        html.append("</section>\n");
     }
 
     private static void quarantine(StringBuilder html, DashboardData data) {

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * v2, v9 before v10), an invalid and a failed judgement, one quarantined record whose excerpt is a
  * script tag, and two runs that reconcile.
  */
-final class ScoredConversationsFixture {
+public final class ScoredConversationsFixture {
     record Conversation(String id, String day, String team, String channel, String cohort, String handledBy) {}
 
     record Score(String conversationId, String version, String status, Integer cx, String resolution,
@@ -37,7 +37,7 @@ final class ScoredConversationsFixture {
     final List<QuarantinedRecord> quarantine = new ArrayList<>();
     final List<Run> runs = new ArrayList<>();
 
-    static ScoredConversationsFixture standard() {
+    public static ScoredConversationsFixture standard() {
         ScoredConversationsFixture f = new ScoredConversationsFixture();
         // ISO week 40
         f.conversation("c01", "2026-09-29", "billing", "chat", "enterprise", "ai")
@@ -71,13 +71,13 @@ final class ScoredConversationsFixture {
         return f;
     }
 
-    ScoredConversationsFixture conversation(String id, String day, String team, String channel, String cohort,
+    public ScoredConversationsFixture conversation(String id, String day, String team, String channel, String cohort,
                                             String handledBy) {
         conversations.add(new Conversation(id, day, team, channel, cohort, handledBy));
         return this;
     }
 
-    ScoredConversationsFixture score(String conversationId, String version, int cx, String resolution) {
+    public ScoredConversationsFixture score(String conversationId, String version, int cx, String resolution) {
         scores.add(new Score(conversationId, version, "scored", cx, resolution, dayOf(conversationId)));
         return this;
     }
@@ -107,7 +107,7 @@ final class ScoredConversationsFixture {
         return 6 - cx;
     }
 
-    void writeTo(Path dataRoot) throws SQLException, IOException {
+    public void writeTo(Path dataRoot) throws SQLException, IOException {
         Files.createDirectories(dataRoot);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
              Statement s = c.createStatement()) {

@@ -12,17 +12,17 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The real {@code warehouse/} project, copies of it to break, and queries against a built database. */
-final class WarehouseTestSupport {
+public final class WarehouseTestSupport {
     private WarehouseTestSupport() {}
 
-    static Path projectDir() {
+    public static Path projectDir() {
         String root = System.getProperty("cx.repo.root");
         if (root == null) throw new IllegalStateException("surefire sets cx.repo.root to the repository root");
         return Path.of(root, "warehouse");
     }
 
     /** A copy of the real project, for tests that add a broken model without touching the repository. */
-    static Path copyOfProject(Path into) throws IOException {
+    public static Path copyOfProject(Path into) throws IOException {
         Path source = projectDir();
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
@@ -34,7 +34,7 @@ final class WarehouseTestSupport {
         return into;
     }
 
-    static double scalar(Path database, String sql) throws SQLException {
+    public static double scalar(Path database, String sql) throws SQLException {
         try (Connection c = DuckDbConnections.openReadOnly(database);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
@@ -43,7 +43,7 @@ final class WarehouseTestSupport {
         }
     }
 
-    static List<String> column(Path database, String sql) throws SQLException {
+    public static List<String> column(Path database, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Connection c = DuckDbConnections.openReadOnly(database);
              Statement s = c.createStatement();
@@ -53,13 +53,13 @@ final class WarehouseTestSupport {
         return values;
     }
 
-    static double mean(double... values) {
+    public static double mean(double... values) {
         double sum = 0;
         for (double v : values) sum += v;
         return sum / values.length;
     }
 
-    static double sampleStdDev(double... values) {
+    public static double sampleStdDev(double... values) {
         double m = mean(values);
         double squares = 0;
         for (double v : values) squares += (v - m) * (v - m);
