@@ -32,7 +32,8 @@ public record Transcript(String boundary, String text, int turns, int contentCha
         return of(c, "cx" + HexFormat.of().formatHex(b));
     }
 
-    static Transcript of(Conversation c, String boundary) {
+    /** With a given boundary: for cache keys (the content without the per-request token) and tests. */
+    public static Transcript of(Conversation c, String boundary) {
         StringBuilder out = new StringBuilder(256);
         int content = 0;
         for (Message m : c.messages()) {
