@@ -159,7 +159,8 @@ public final class LlmJudge implements Judge {
      */
     public String cacheKey(Conversation c) {
         RedactedConversation r = redactor.redact(c);
-        String content = Transcript.of(r.conversation(), "-").text();
+        // NUL never occurs in text, so the fixed boundary escapes nothing
+        String content = Transcript.of(r.conversation(), "\u0000").text();
         return RubricLoader.sha256((content + "\u0000" + rubric.id() + "\u0000" + rubric.version() + "\u0000"
                 + rubric.sha256() + "\u0000" + config.modelId() + "\u0000" + prompt.hash()).getBytes(StandardCharsets.UTF_8));
     }
