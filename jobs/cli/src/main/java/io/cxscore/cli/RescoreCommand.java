@@ -110,7 +110,7 @@ final class RescoreCommand implements Callable<Integer> {
                     chosen.size(), total, llmFor, judge.provenance().model(), judge.provenance().paramHash());
             List<JudgeResult> results = judge.judgeAll(chosen);
             List<Row> review = new ArrayList<>();
-            Timestamp now = Timestamp.from(Instant.now());
+            Instant now = Instant.now();
             Map<String, Long> statuses = new LinkedHashMap<>();
             for (int i = 0; i < results.size(); i++) {
                 JudgeResult r = results.get(i);
@@ -122,7 +122,7 @@ final class RescoreCommand implements Callable<Integer> {
                             r.provenance().judge(), r.provenance().model(), r.status(),
                             low ? String.format(Locale.ROOT, "CX confidence %.2f below %.2f", r.cx().confidence(), config.lowConfidence()) : r.statusReason(),
                             r.isScored() ? r.cx().score() : null, r.isScored() ? r.cx().confidence() : null,
-                            o == null || o.isNullAt(2) ? null : o.getInt(2), now, java.sql.Date.valueOf(chosen.get(i).day())));
+                            o == null || o.isNullAt(2) ? null : o.getInt(2), now, chosen.get(i).day()));
                 }
             }
             int partitions = results.isEmpty() ? 0 : new BatchScoringJob(spark, bundle, warehouse, System.err).publishScores(chosen, results, review);
@@ -137,23 +137,27 @@ final class RescoreCommand implements Callable<Integer> {
         }
     }
 
+    /** Spark hands timestamps back as Instant or as java.sql.Timestamp, depending on spark.sql.datetime.java8API.enabled. */
+    private static Instant instant(Object v) {
+        if (v == null) return null;
+        return v instanceof Timestamp t ? t.toInstant() : (Instant) v;
+    }
+
     /** A conversation as the warehouse keeps it: messages and attributes (transfer and action events are counts only). */
     static Conversation conversation(Row row) {
         List<Message> messages = new ArrayList<>();
         List<Row> ms = row.getList(row.fieldIndex("messages"));
         for (Row m : ms) {
             Role role = Role.fromWire(m.getAs("role"));
-            Timestamp at = m.getAs("at");
             Boolean pub = m.getAs("is_public");
             messages.add(new Message(m.<Integer>getAs("idx"), role == null ? Role.SYSTEM : role, m.getAs("author"), m.getAs("text"),
-                    at == null ? null : at.toInstant(), pub == null || pub));
+                    instant(m.getAs("at")), pub == null || pub));
         }
-        Timestamp opened = row.getAs("opened_at");
-        Timestamp closed = row.getAs("closed_at");
+
         scala.collection.Map<String, String> meta = row.getAs("metadata");
         Map<String, String> metadata = meta == null ? Map.of() : scala.jdk.javaapi.CollectionConverters.asJava(meta);
         return new Conversation(row.getAs("conversation_id"), row.getAs("source"), row.getAs("channel"), row.getAs("brand"),
-                row.getAs("team"), row.getAs("queue"), row.getAs("cohort"), opened == null ? null : opened.toInstant(),
-                closed == null ? null : closed.toInstant(), messages, null, null, row.getAs("csat"), metadata, null);
+                row.getAs("team"), row.getAs("queue"), row.getAs("cohort"), instant(row.getAs("opened_at")),
+                instant(row.getAs("closed_at")), messages, null, null, row.getAs("csat"), metadata, null);
     }
 }

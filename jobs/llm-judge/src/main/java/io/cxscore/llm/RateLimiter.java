@@ -1,7 +1,8 @@
 package io.cxscore.llm;
 
 /**
- * Requests-per-minute and tokens-per-minute limits as two token buckets with one second of burst. A caller
+ * Requests-per-minute and tokens-per-minute limits as two token buckets with half a second of burst (a provider
+ * counting over a full second then never sees more than its limit, even when requests arrive bunched). A caller
  * reserves one request and its estimated tokens, and sleeps until both buckets allow it; reservations are
  * taken in arrival order, so concurrent callers are spaced evenly instead of bursting into a 429.
  */
@@ -18,8 +19,8 @@ public final class RateLimiter {
     public RateLimiter(int requestsPerMinute, int tokensPerMinute) {
         this.requestsPerNano = requestsPerMinute / 60e9;
         this.tokensPerNano = tokensPerMinute / 60e9;
-        this.requestBurst = Math.max(1, requestsPerMinute / 60.0);
-        this.tokenBurst = Math.max(1, tokensPerMinute / 60.0);
+        this.requestBurst = Math.max(1, requestsPerMinute / 120.0);
+        this.tokenBurst = Math.max(1, tokensPerMinute / 120.0);
         this.requests = requestBurst;
         this.tokens = tokenBurst;
         this.last = System.nanoTime();

@@ -27,7 +27,8 @@ public record Transcript(String boundary, String text, int turns, int contentCha
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n|\\u2028|\\u2029|\\u0085");
 
     public static Transcript of(Conversation c) {
-        byte[] b = new byte[12];
+        // 64 random bits: unguessable for text written before the request, and few tokens per delimiter
+        byte[] b = new byte[8];
         RANDOM.nextBytes(b);
         return of(c, "cx" + HexFormat.of().formatHex(b));
     }

@@ -34,7 +34,7 @@ class TranscriptTest {
         Transcript b = Transcript.of(c);
 
         // then
-        assertThat(a.boundary()).isNotEqualTo(b.boundary()).matches("cx[0-9a-f]{24}");
+        assertThat(a.boundary()).isNotEqualTo(b.boundary()).matches("cx[0-9a-f]{16}");
     }
 
     @Test
