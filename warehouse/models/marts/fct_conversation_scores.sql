@@ -15,13 +15,15 @@ scored as (
 
 ranked_versions as (
     -- Versions compare by their numbers (v10 after v9), not as text; the text breaks ties.
+    -- Within a version a scored LLM row is preferred over the offline one (only scored rows reach here).
     select
         *,
         row_number() over (
             partition by conversation_id
             order by
                 cast(regexp_extract_all(rubric_version, '[0-9]+') as bigint[]) desc,
-                rubric_version desc
+                rubric_version desc,
+                case when judge = 'llm' then 0 else 1 end
         ) as version_rank
     from scored
 ),

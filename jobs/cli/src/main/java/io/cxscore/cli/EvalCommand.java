@@ -79,9 +79,21 @@ final class EvalCommand implements Callable<Integer> {
         return report;
     }
 
+    enum JudgeKind { offline, llm }
+
+    @Option(names = "--judge", defaultValue = "offline",
+            description = "offline, or llm: the LLM judge configured by --llm-config (calls in parallel, cached in memory). Default: ${DEFAULT-VALUE}.")
+    JudgeKind judgeKind;
+
+    @Mixin
+    LlmOptions llm;
+
     @Override
     public Integer call() throws IOException {
-        OfflineJudge judge = OfflineJudge.from(rubric.bundle());
+        OfflineJudge offline = OfflineJudge.from(rubric.bundle());
+        io.cxscore.llm.LlmJudge llmJudge = judgeKind == JudgeKind.llm
+                ? llm.judge(rubric.bundle(), LlmOptions.prompt(rubric), io.cxscore.llm.JudgementCache.inMemory()) : null;
+        io.cxscore.core.score.Judge judge = llmJudge != null ? llmJudge : offline;
         Map<String, Object> reports = new LinkedHashMap<>();
         for (Path file : files) {
             if (GapLabelledSet.looksLike(file)) {
@@ -89,25 +101,31 @@ final class EvalCommand implements Callable<Integer> {
                 continue;
             }
             ConversationReader reader = format != null ? ConversationReaders.forFormat(format) : ConversationReaders.detect(file);
-            Evaluation eval = new Evaluation(judge, judge.rubric(), judge::ussTurnClass);
+            // the LLM judge's sentiment is mapped onto USS's 1..5 with the offline judge's fitted cut-points
+            Evaluation eval = new Evaluation(judge, offline.rubric(), offline::ussTurnClass);
             int rejected = 0;
+            List<io.cxscore.core.model.Conversation> chosen = new java.util.ArrayList<>();
             try (var records = reader.open(file)) {
                 while (records.hasNext()) {
                     ReadResult r = records.next();
                     if (r instanceof ReadResult.Read read) {
                         boolean test = HoldoutSplit.isTest(read.conversation());
-                        if (split == Split.all || (split == Split.test) == test) eval.add(read.conversation());
+                        if (split == Split.all || (split == Split.test) == test) chosen.add(read.conversation());
                     } else {
                         rejected++;
                     }
                 }
             }
+            // one parallel, rate-limited pass fills the cache; the evaluation then reads every answer from it
+            if (llmJudge != null) llmJudge.judgeAll(chosen);
+            chosen.forEach(eval::add);
             EvalReport report = eval.report();
             reports.put(file.toString(), report);
             System.out.printf(Locale.ROOT, "%n== %s (%s, split %s%s)%n", file, reader.format(), split,
                     rejected > 0 ? ", " + rejected + " unreadable records skipped" : "");
             System.out.print(report.toText());
         }
+        if (llmJudge != null) System.out.println("\n" + llmJudge.ledger().summary());
         if (json != null) {
             ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Map<String, Object> out = new LinkedHashMap<>();

@@ -41,7 +41,7 @@ class WarehouseTest {
         assertThat(result.published()).isTrue();
         assertThat(result.tests()).hasSizeGreaterThan(40)
                 .extracting(TestResult::name)
-                .contains("unique_stg_scores_conversation_id__rubric_version",
+                .contains("unique_stg_scores_conversation_id__rubric_version__judge",
                         "assert_weekly_counts_match_conversations");
         assertThat(Files.isRegularFile(tmp.resolve("db/cx.duckdb"))).isTrue();
     }
@@ -174,14 +174,14 @@ class WarehouseTest {
         BuildResult result = Warehouse.load(projectDir()).build(data, tmp.resolve("cx.duckdb"));
 
         // then
-        TestResult unique = result.test("unique_stg_scores_conversation_id__rubric_version");
+        TestResult unique = result.test("unique_stg_scores_conversation_id__rubric_version__judge");
         assertThat(result.succeeded()).isFalse();
         assertThat(result.published()).isFalse();
         assertThat(unique.failingRows()).isEqualTo(1);
-        assertThat(unique.sample()).containsExactly("conversation_id=c06, rubric_version=v2, count_rows=2");
+        assertThat(unique.sample()).containsExactly("conversation_id=c06, rubric_version=v2, judge=offline, count_rows=2");
         assertThat(result.report())
                 .startsWith("Warehouse build FAILED")
-                .contains("FAIL unique_stg_scores_conversation_id__rubric_version on stg_scores: 1 failing row")
+                .contains("FAIL unique_stg_scores_conversation_id__rubric_version__judge on stg_scores: 1 failing row")
                 .doesNotContain("Exception", "\tat ");
         assertThat(Files.exists(tmp.resolve("cx.duckdb"))).isFalse();
     }

@@ -19,6 +19,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import io.cxscore.core.model.Conversation;
+import io.cxscore.core.score.JudgeResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +47,9 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class BatchScoringJob {
     static final List<String> CONVERSATION_KEY = List.of("conversation_id");
-    static final List<String> SCORE_KEY = List.of("conversation_id", "rubric_id", "rubric_version");
+    // judge is part of the key: an LLM re-score sits beside the offline score, it does not replace it
+    static final List<String> SCORE_KEY = List.of("conversation_id", "rubric_id", "rubric_version", "judge");
+    static final List<String> REVIEW_KEY = List.of("conversation_id", "rubric_id", "rubric_version", "judge");
     static final List<String> QUARANTINE_KEY = List.of("source", "position");
     static final List<String> RUN_KEY = List.of("run_id");
     static final List<String> GAP_KEY = List.of("conversation_id", "taxonomy_version", "category", "subcategory", "found_by");
@@ -143,6 +147,35 @@ public final class BatchScoringJob {
                     System.currentTimeMillis() - t0);
             say("published %d partition(s) to %s in %.1f s", partitions, warehouse, done.millis() / 1000.0);
             return done;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Upserts score rows made outside a batch run (an LLM re-score) by the scores key, and the review queue by the
+     * same key, and publishes their day partitions with the same atomic swap as a batch run.
+     *
+     * @param review rows of {@link WarehouseSchema#REVIEW_ROW}; may be empty
+     * @return partitions published
+     */
+    public int publishScores(List<Conversation> conversations, List<JudgeResult> results, List<Row> review) {
+        String runId = Instant.now().toString().replace(":", "").replace(".", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            Path root = new Path(URI.create(warehouseUri()));
+            PartitionSwap swap = new PartitionSwap(root.getFileSystem(spark.sparkContext().hadoopConfiguration()), root);
+            swap.recover();
+            List<Row> rows = new ArrayList<>(results.size());
+            for (int i = 0; i < results.size(); i++) rows.add(ParsedRows.score(conversations.get(i), results.get(i)));
+            Path stage = swap.staging(runId);
+            stageUpsert(WarehouseSchema.SCORES, WarehouseSchema.SCORE, spark.createDataFrame(rows, WarehouseSchema.SCORE), SCORE_KEY, stage);
+            List<String> tables = new ArrayList<>(List.of(WarehouseSchema.SCORES));
+            if (!review.isEmpty()) {
+                stageUpsert(WarehouseSchema.REVIEW_QUEUE, WarehouseSchema.REVIEW_ROW,
+                        spark.createDataFrame(review, WarehouseSchema.REVIEW_ROW), REVIEW_KEY, stage);
+                tables.add(WarehouseSchema.REVIEW_QUEUE);
+            }
+            return swap.commit(runId, tables);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,6 +26,8 @@ public final class WarehouseSchema {
     public static final String QUARANTINE = "quarantine";
     public static final String RUNS = "runs";
     public static final String GAP_INSTANCES = "gap_instances";
+    /** Judgements a person should look at: low-confidence or unscored LLM results. */
+    public static final String REVIEW_QUEUE = "review_queue";
 
     private WarehouseSchema() {}
 
@@ -61,6 +63,12 @@ public final class WarehouseSchema {
             f("cx_raw", DoubleType), f("cx_contrib_resolution", DoubleType), f("cx_contrib_sentiment", DoubleType),
             f("cx_contrib_effort", DoubleType), f("cx_confidence", DoubleType), f("explanation", StringType),
             f("day", DateType)));
+
+    public static final StructType REVIEW_ROW = createStructType(List.of(
+            f("conversation_id", StringType), f("rubric_id", StringType), f("rubric_version", StringType),
+            f("judge", StringType), f("model", StringType), f("status", StringType), f("reason", StringType),
+            f("cx_score", IntegerType), f("cx_confidence", DoubleType), f("offline_cx_score", IntegerType),
+            f("queued_at", TimestampType), f("day", DateType)));
 
     public static final StructType QUARANTINE_ROW = createStructType(List.of(
             f("source", StringType), f("position", StringType), f("record_id", StringType), f("field", StringType),

@@ -17,10 +17,8 @@ import io.cxscore.core.score.ResolutionScore;
 import io.cxscore.core.score.SentimentShift;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -100,9 +98,14 @@ public final class OfflineJudge implements Judge {
         double[] customerSentiment = customerSentiments(s, sentiment.turnSentiment());
         ResolutionScore resolution = resolution(s, customerSentiment);
         Effort effort = effort(s, customerSentiment);
-        CxScore cx = cx(resolution, sentiment, effort);
+        CxScore cx = rubric.cx().score(resolution, sentiment, effort);
         return new JudgeResult(c.id(), provenance, JudgeResult.SCORED, null, resolution, sentiment, effort, cx,
                 explain(resolution, sentiment, effort, cx), gaps == null ? List.of() : gaps.classify(c));
+    }
+
+    /** The countable hoops in a conversation (turns, repeats, transfers, bot loops, waits), as this judge counts them. */
+    public EffortSignals effortSignals(Conversation c) {
+        return new ConversationSignals(c, cues).effortSignals();
     }
 
     /** Per-turn customer sentiment from the fitted turn model, clamped to the rubric's -1..1. */
@@ -197,21 +200,8 @@ public final class OfflineJudge implements Judge {
         return new Effort(score, value, confidence, signals, new ArrayList<>(evidence));
     }
 
-    private CxScore cx(ResolutionScore r, SentimentShift s, Effort e) {
-        Rubric.CxFormula f = rubric.cx();
-        Map<String, Double> contributions = new LinkedHashMap<>();
-        contributions.put("resolution", f.wResolution() * f.resolutionValues().get(r.label()));
-        contributions.put("sentiment_shift", f.wSentiment() * s.shift() / 2.0);
-        contributions.put("effort", f.wEffort() * (3 - e.score()) / 2.0);
-        double raw = f.intercept();
-        for (double v : contributions.values()) raw += v;
-        raw = clamp(raw, 1, 5);
-        double wsum = f.wResolution() + f.wSentiment() + f.wEffort();
-        double confidence = (f.wResolution() * r.confidence() + f.wSentiment() * s.confidence() + f.wEffort() * e.confidence()) / wsum;
-        return new CxScore((int) Math.floor(raw + 0.5), raw, contributions, confidence);
-    }
-
-    static String explain(ResolutionScore r, SentimentShift s, Effort e, CxScore cx) {
+    /** The score in words, for any judge: which drivers moved it, and the hoops behind the effort. */
+    public static String explain(ResolutionScore r, SentimentShift s, Effort e, CxScore cx) {
         StringBuilder b = new StringBuilder();
         b.append("CX ").append(cx.score()).append("/5: ").append(r.label().wireName().replace('_', ' '));
         b.append(String.format(Locale.ROOT, " (%+.2f)", cx.contributions().get("resolution")));
