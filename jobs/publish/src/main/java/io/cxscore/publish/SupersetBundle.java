@@ -89,7 +89,12 @@ public final class SupersetBundle {
             new DatasetView("mart_quarantine_summary", null,
                     "One row per source x field x reason of quarantined input records.", List.of()),
             new DatasetView("mart_runs", null,
-                    "One row per batch run: read, scored, quarantined, and whether read = scored + quarantined.", List.of()));
+                    "One row per batch run: read, scored, quarantined, and whether read = scored + quarantined.", List.of()),
+            new DatasetView("mart_drilldown_conversations", "week_start",
+                    "Per ISO week and handler, the two lowest-CX conversations and the highest, with scores and evidence.",
+                    List.of()),
+            new DatasetView("mart_drilldown_messages", null,
+                    "The example conversations' messages, text redacted at build time, evidence turns flagged.", List.of()));
 
     private static final List<ChartView> CHARTS = List.of(
             new ChartView("cx-trend", "Weekly CX score with 95% CI",
@@ -101,7 +106,7 @@ public final class SupersetBundle {
                     "Each week's mean CX, CI and volume per team, channel, cohort and AI vs human.",
                     "mart_cx_weekly", "table",
                     rawTable(List.of("iso_week", "dimension", "dimension_value", "count_conversations", "mean_cx",
-                            "ci95_low", "ci95_high", "share_cx_1_2", "share_cx_4_5"), "week_start"),
+                            "ci95_low", "ci95_high", "share_cx_1_2", "share_cx_4_5"), "week_start desc", "dimension asc"),
                     "Executive view", 4),
             new ChartView("cx-ai-vs-human", "Weekly CX: AI vs human agents", "Mean CX by who handled the conversation.",
                     "mart_cx_weekly", "echarts_timeseries_line",
@@ -123,7 +128,7 @@ public final class SupersetBundle {
                     "Each driver's change against the calendar week before; rank 1 moved most.",
                     "mart_drivers_weekly", "table",
                     rawTable(List.of("iso_week", "driver", "mean_contribution", "previous_week_mean_contribution",
-                            "wow_change", "rank_abs_wow_change"), "week_start"),
+                            "wow_change", "rank_abs_wow_change"), "week_start desc", "rank_abs_wow_change asc"),
                     "Drivers", 4),
             new ChartView("resolution-weekly", "Resolution and escalation rates",
                     "Share of scored conversations resolved, and escalated to the team that can solve them.",
@@ -134,14 +139,26 @@ public final class SupersetBundle {
                     "Records that could not be read, grouped by source, field and reason; never dropped.",
                     "mart_quarantine_summary", "table",
                     rawTable(List.of("source", "field", "reason", "count_records", "first_quarantined_on",
-                            "last_quarantined_on", "example_record_id"), "count_records"),
+                            "last_quarantined_on", "example_record_id"), "count_records desc"),
                     "Data quality", 7),
             new ChartView("runs", "Batch runs: read = scored + quarantined",
                     "Every batch run's counts and whether they add up.",
                     "mart_runs", "table",
                     rawTable(List.of("run_id", "run_on", "count_read", "count_scored", "count_quarantined",
-                            "is_reconciled"), "run_on"),
-                    "Data quality", 5));
+                            "is_reconciled"), "run_on desc"),
+                    "Data quality", 5),
+            new ChartView("drilldown-conversations", "Conversations to read",
+                    "Per week and handler, the two lowest-CX conversations and the highest, with what drove each score.",
+                    "mart_drilldown_conversations", "table",
+                    rawTable(List.of("iso_week", "handled_by", "selection", "conversation_id", "cx_score", "resolution",
+                            "sentiment_shift", "effort", "team", "channel", "explanation"), "week_start desc", "cx_score asc"),
+                    "Drill-down", 12),
+            new ChartView("drilldown-turns", "Their turns, redacted, evidence flagged",
+                    "Every message of those conversations; filter on conversation_id to read one.",
+                    "mart_drilldown_messages", "table",
+                    rawTable(List.of("conversation_id", "message_index", "role", "text_redacted", "is_resolution_evidence",
+                            "is_sentiment_evidence", "is_effort_evidence"), "conversation_id asc", "message_index asc"),
+                    "Drill-down", 12));
 
     private final Map<String, String> files;
     private final UUID databaseUuid;
@@ -415,11 +432,18 @@ public final class SupersetBundle {
         return f;
     }
 
-    private static Map<String, Object> rawTable(List<String> columns, String orderBy) {
+    /** @param orderBy "column asc" or "column desc", first key first */
+    private static Map<String, Object> rawTable(List<String> columns, String... orderBy) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("query_mode", "raw");
         f.put("all_columns", columns);
-        f.put("order_by_cols", List.of("[\"" + orderBy + "\", false]"));
+        List<String> order = new ArrayList<>();
+        for (String key : orderBy) {
+            String[] parts = key.split(" ");
+            // Superset stores each key as the JSON text of [column, ascending]
+            order.add("[\"" + parts[0] + "\", " + parts[1].equals("asc") + "]");
+        }
+        f.put("order_by_cols", order);
         f.put("adhoc_filters", List.of());
         f.put("row_limit", 1000);
         f.put("server_pagination", false);

@@ -54,7 +54,9 @@ class SupersetBundleTest {
         assertThat(files.keySet()).filteredOn(p -> p.startsWith("datasets/cx-warehouse/"))
                 .containsExactlyInAnyOrder("datasets/cx-warehouse/mart_cx_weekly.yaml",
                         "datasets/cx-warehouse/mart_drivers_weekly.yaml", "datasets/cx-warehouse/mart_resolution_weekly.yaml",
-                        "datasets/cx-warehouse/mart_quarantine_summary.yaml", "datasets/cx-warehouse/mart_runs.yaml");
+                        "datasets/cx-warehouse/mart_quarantine_summary.yaml", "datasets/cx-warehouse/mart_runs.yaml",
+                        "datasets/cx-warehouse/mart_drilldown_conversations.yaml",
+                        "datasets/cx-warehouse/mart_drilldown_messages.yaml");
         assertThat(files.keySet()).filteredOn(p -> p.startsWith("charts/")).hasSize(bundle.chartTitles().size());
         assertThat(files.keySet()).filteredOn(p -> p.startsWith("dashboards/")).containsExactly("dashboards/cx-score-cx-warehouse.yaml");
     }
