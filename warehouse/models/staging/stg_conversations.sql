@@ -1,5 +1,5 @@
--- Message text stays in the Parquet source of record: it is personal data and no mart needs it,
--- so the warehouse file never holds it.
+-- Message text stays in the Parquet source of record: it is personal data. The warehouse file holds
+-- only the redacted text of a bounded set of example conversations (mart_drilldown_messages).
 with
 
 source as (

@@ -77,17 +77,21 @@ public final class HtmlDashboard {
         StringBuilder html = new StringBuilder(32_000);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>CX score dashboard</title>\n<style>\n").append(CSS).append("</style>\n</head>\n")
+                .append("<title>CX score dashboard</title>\n<style>\n").append(CSS).append(ExecutiveCharts.CSS).append(DrilldownSection.CSS).append("</style>\n</head>\n")
                 .append("<body>\n<main>\n<h1>CX score dashboard</h1>\n");
+        // Section order: headline, trend, executive (segments over time), drivers, gaps by owner,
+        // segments, resolution, drill-down, quarantine, runs.
         headline(html, data);
         html.append("<section id=\"trend\"><h2>Weekly CX score</h2>\n")
                 .append("<p>Mean score 1\u20135 of every scored conversation; the band is the 95% confidence"
                         + " interval of the overall mean.</p>\n")
                 .append(SvgCharts.cxTrend(data)).append("</section>\n");
+        html.append(ExecutiveCharts.section(data));
         drivers(html, data);
+        gapsByOwner(html, GapCatalog.read(database));
         segments(html, data);
         resolution(html, data);
-        gapsByOwner(html, GapCatalog.read(database));
+        html.append(DrilldownSection.section(DrilldownData.read(database)));
         quarantine(html, data);
         runs(html, data);
         html.append("</main>\n</body>\n</html>\n");

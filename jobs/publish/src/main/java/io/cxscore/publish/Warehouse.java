@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.duckdb.DuckDBFunctions;
 
 /**
  * The SQL warehouse project in a {@code warehouse/} folder ({@code sources.yml}, {@code models/**.sql}
@@ -50,14 +52,26 @@ public final class Warehouse {
     private final Map<String, Model> models;
     private final List<String> buildOrder;
     private final Map<String, SqlTemplate> singularTests;
+    private final UnaryOperator<String> redactor;
 
     private Warehouse(Path projectDir, Map<String, SourceTable> sources, Map<String, Model> models,
-                      List<String> buildOrder, Map<String, SqlTemplate> singularTests) {
+                      List<String> buildOrder, Map<String, SqlTemplate> singularTests, UnaryOperator<String> redactor) {
         this.projectDir = projectDir;
         this.sources = sources;
         this.models = models;
         this.buildOrder = buildOrder;
         this.singularTests = singularTests;
+        this.redactor = redactor;
+    }
+
+    /**
+     * The same project, building with {@code redactor} behind the SQL function {@code cx_redact(text)}:
+     * the only way message text enters the database (the drill-down marts), so what the redactor
+     * misses is what the database holds. Without this, {@link TextRedaction#MASK_CONTACTS_AND_DIGITS}.
+     */
+    public Warehouse withRedactor(UnaryOperator<String> redactor) {
+        return new Warehouse(projectDir, sources, models, buildOrder, singularTests,
+                java.util.Objects.requireNonNull(redactor, "redactor"));
     }
 
     /**
@@ -102,7 +116,8 @@ public final class Warehouse {
             }
             singular.put(file.getKey(), sql);
         }
-        return new Warehouse(dir, Map.copyOf(sources), models, List.copyOf(order), singular);
+        return new Warehouse(dir, Map.copyOf(sources), models, List.copyOf(order), singular,
+                TextRedaction.MASK_CONTACTS_AND_DIGITS);
     }
 
     public Path projectDir() {
@@ -152,6 +167,7 @@ public final class Warehouse {
         try {
             Files.createDirectories(folder);
             try (Connection connection = DuckDbConnections.openWritable(candidate)) {
+                registerRedaction(connection);
                 Map<String, String> relations = sourceRelations(connection, dataRoot);
                 for (String name : buildOrder) {
                     failure = buildModel(connection, models.get(name), relations);
@@ -177,6 +193,14 @@ public final class Warehouse {
             deleteQuietly(candidate);
             deleteQuietly(candidate.resolveSibling(candidate.getFileName() + ".wal"));
         }
+    }
+
+    /** {@code cx_redact(varchar) -> varchar}, for this build's connection only; the function is not stored in the file. */
+    private void registerRedaction(Connection connection) throws SQLException {
+        UnaryOperator<String> redact = redactor;
+        java.util.function.Function<String, String> nullSafe = text -> text == null ? null : redact.apply(text);
+        DuckDBFunctions.scalarFunction().withName("cx_redact").withParameter(String.class)
+                .withReturnType(String.class).withFunction(nullSafe).register(connection);
     }
 
     private Map<String, String> sourceRelations(Connection connection, Path dataRoot) throws SQLException {
