@@ -21,10 +21,11 @@ import picocli.CommandLine.Option;
                 + " CX_WEBHOOK_SECRET) in the environment; owner is the team name upper-cased, non-alphanumerics as _."})
 final class ReportCommand implements Callable<Integer> {
     /**
-     * Applied to every conversation text before it leaves the pipeline. None is configured in this
-     * build, so feeds and eval cases carry conversation ids and structure, never conversation text.
+     * Applied to every conversation text before it leaves the pipeline: the PII redactor's pattern
+     * detectors (e-mails, cards, IBANs, phones, addresses, account numbers), then every remaining digit
+     * masked. Names need the conversation around them, which a feed entry does not carry.
      */
-    static final Optional<UnaryOperator<String>> TEXT_REDACTOR = Optional.empty();
+    static final Optional<UnaryOperator<String>> TEXT_REDACTOR = Optional.of(TextRedactors.STANDARD);
 
     @Option(names = "--warehouse", defaultValue = "out/warehouse", description = "Parquet warehouse root (default: ${DEFAULT-VALUE}).")
     Path data;

@@ -33,7 +33,7 @@ final class WarehouseCommand implements Callable<Integer> {
             throw new UserFacingException("SQL models folder " + project.toAbsolutePath()
                     + " not found: run from the repository root or pass --project");
         }
-        BuildResult r = Warehouse.load(project).build(data, database);
+        BuildResult r = Warehouse.load(project).withRedactor(TextRedactors.STANDARD).build(data, database);
         if (!r.succeeded()) throw new UserFacingException("warehouse not published:\n" + r.report());
         return r;
     }

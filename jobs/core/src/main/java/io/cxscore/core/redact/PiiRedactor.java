@@ -89,6 +89,14 @@ public final class PiiRedactor {
         return new RedactedConversation(redacted, p.originals);
     }
 
+    /**
+     * Redacts one text on its own, for places that hold text without its conversation (a mart, a feed
+     * entry). Without the conversation, names are unknown: only the pattern detectors apply.
+     */
+    public String redactText(String text) {
+        return text == null ? null : new Placeholders(List.of()).redact(text);
+    }
+
     /** The customer's names as this conversation knows them: full names first, then their parts. */
     private static List<String> knownNames(Conversation c) {
         Set<String> full = new LinkedHashSet<>();
