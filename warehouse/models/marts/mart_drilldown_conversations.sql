@@ -84,6 +84,7 @@ with_evidence as (
         on scores.conversation_id = selected.conversation_id
         and scores.rubric_id = selected.rubric_id
         and scores.rubric_version = selected.rubric_version
+        and scores.judge = selected.judge
 ),
 
 final as (
