@@ -10,8 +10,8 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  *
  * <p>With plain bounded-out-of-orderness watermarks, the last conversations before a lull never
  * close: nothing pushes event time past their close. Here, once no event has arrived for
- * {@code quietAfter} of wall-clock time, the watermark advances with the wall clock from where it
- * was ({@link Mode#FOLLOW_WALL_CLOCK}: right for live message events, whose event time is about
+ * {@code quietAfter} of wall-clock time, the watermark moves to the newest event time seen and then
+ * advances with the wall clock ({@link Mode#FOLLOW_WALL_CLOCK}: right for live message events, whose event time is about
  * now), or the input declares itself idle ({@link Mode#IDLE}: right for whole conversations and
  * files, whose event times may be months old and must not hold back the other inputs).
  */
@@ -61,8 +61,9 @@ public class QuietStreamWatermarks<T> implements WatermarkGenerator<T> {
         }
         if (maxTimestamp == Long.MIN_VALUE) return;
         if (quietSince < 0) {
+            // nothing has arrived for a while, so nothing is in flight: the out-of-orderness allowance is spent
             quietSince = now;
-            watermarkAtQuiet = regular;
+            watermarkAtQuiet = maxTimestamp;
         }
         output.emitWatermark(new Watermark(watermarkAtQuiet + (now - quietSince)));
     }
