@@ -50,7 +50,11 @@ public final class ConversationEvents {
             e.actionParamsJson = a.params().isEmpty() ? null : json(a.params());
             out.add(e);
         }
-        MessageEvent close = base(c, MessageEvent.CLOSE, c.closedAt() != null && !c.closedAt().isBefore(last) ? c.closedAt() : last);
+        // the close comes last: an export may date an action or transfer after its closed_at, and an event
+        // after the close would re-open the conversation
+        long latest = out.stream().mapToLong(e -> e.at).max().orElse(last.toEpochMilli());
+        Instant closeAt = c.closedAt() != null && c.closedAt().toEpochMilli() >= latest ? c.closedAt() : Instant.ofEpochMilli(latest);
+        MessageEvent close = base(c, MessageEvent.CLOSE, closeAt);
         close.csat = c.csat();
         out.add(close);
         // stable sort: within one timestamp, messages come before the transfers and actions that follow them

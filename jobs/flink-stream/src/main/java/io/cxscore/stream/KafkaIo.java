@@ -2,6 +2,7 @@ package io.cxscore.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -38,8 +39,8 @@ public final class KafkaIo {
                 .setKafkaProducerConfig(producerConfig())
                 .setRecordSerializer(KafkaRecordSerializationSchema.<GapUpdate>builder()
                         .setTopic(topic)
-                        .setKeySerializationSchema(u -> u.owner.getBytes(StandardCharsets.UTF_8))
-                        .setValueSerializationSchema(u -> u.toJson().getBytes(StandardCharsets.UTF_8))
+                        .setKeySerializationSchema(new GapUpdateKey())
+                        .setValueSerializationSchema(new GapUpdateValue())
                         .build())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(transactionalIdPrefix + "-gaps")
@@ -53,8 +54,8 @@ public final class KafkaIo {
                 .setKafkaProducerConfig(producerConfig())
                 .setRecordSerializer(KafkaRecordSerializationSchema.<TeamCxWindow>builder()
                         .setTopic(topic)
-                        .setKeySerializationSchema(w -> w.team.getBytes(StandardCharsets.UTF_8))
-                        .setValueSerializationSchema(w -> w.toJson().getBytes(StandardCharsets.UTF_8))
+                        .setKeySerializationSchema(new TeamCxKey())
+                        .setValueSerializationSchema(new TeamCxValue())
                         .build())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(transactionalIdPrefix + "-team-cx")
@@ -67,6 +68,35 @@ public final class KafkaIo {
         p.setProperty("transaction.timeout.ms", "600000");
         p.setProperty("linger.ms", "5");
         return p;
+    }
+
+    // Named classes, not lambdas: Flink cannot infer a lambda's SerializationSchema type
+    static final class GapUpdateKey implements SerializationSchema<GapUpdate> {
+        @Override
+        public byte[] serialize(GapUpdate u) {
+            return u.owner.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    static final class GapUpdateValue implements SerializationSchema<GapUpdate> {
+        @Override
+        public byte[] serialize(GapUpdate u) {
+            return u.toJson().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    static final class TeamCxKey implements SerializationSchema<TeamCxWindow> {
+        @Override
+        public byte[] serialize(TeamCxWindow w) {
+            return w.team.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    static final class TeamCxValue implements SerializationSchema<TeamCxWindow> {
+        @Override
+        public byte[] serialize(TeamCxWindow w) {
+            return w.toJson().getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /** Keeps where each record came from, so a bad one's quarantine row names its partition and offset. */

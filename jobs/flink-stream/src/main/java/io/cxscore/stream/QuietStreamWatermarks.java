@@ -10,9 +10,9 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  *
  * <p>With plain bounded-out-of-orderness watermarks, the last conversations before a lull never
  * close: nothing pushes event time past their close. Here, once no event has arrived for
- * {@code quietAfter} of wall-clock time, the watermark moves to the newest event time seen and then
- * advances with the wall clock ({@link Mode#FOLLOW_WALL_CLOCK}: right for live message events, whose event time is about
- * now), or the input declares itself idle ({@link Mode#IDLE}: right for whole conversations and
+ * {@code quietAfter} of wall-clock time, the watermark moves to the wall clock less the allowance
+ * ({@link Mode#FOLLOW_WALL_CLOCK}: right for live message events, whose event time is about now; a replay of old
+ * events that pauses therefore closes everything open, and what it sends after the pause is late), or the input declares itself idle ({@link Mode#IDLE}: right for whole conversations and
  * files, whose event times may be months old and must not hold back the other inputs).
  */
 public class QuietStreamWatermarks<T> implements WatermarkGenerator<T> {
@@ -25,8 +25,15 @@ public class QuietStreamWatermarks<T> implements WatermarkGenerator<T> {
 
     private long maxTimestamp = Long.MIN_VALUE;
     private long lastEventWallClock;
-    private long quietSince = -1;
-    private long watermarkAtQuiet;
+
+    /** The strategy for a stream; a static factory so the lambda captures only serializable values. */
+    public static <T> org.apache.flink.api.common.eventtime.WatermarkStrategy<T> strategy(
+            Duration outOfOrderness, Duration quietAfter, Mode mode,
+            org.apache.flink.api.common.eventtime.SerializableTimestampAssigner<T> timestamps) {
+        return org.apache.flink.api.common.eventtime.WatermarkStrategy
+                .<T>forGenerator(ctx -> new QuietStreamWatermarks<>(outOfOrderness, quietAfter, mode))
+                .withTimestampAssigner(timestamps);
+    }
 
     public QuietStreamWatermarks(Duration outOfOrderness, Duration quietAfter, Mode mode) {
         this(outOfOrderness, quietAfter, mode, System::currentTimeMillis);
@@ -43,7 +50,6 @@ public class QuietStreamWatermarks<T> implements WatermarkGenerator<T> {
     @Override
     public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
         lastEventWallClock = clock.getAsLong();
-        quietSince = -1;
         if (eventTimestamp > maxTimestamp) maxTimestamp = eventTimestamp;
     }
 
@@ -59,12 +65,10 @@ public class QuietStreamWatermarks<T> implements WatermarkGenerator<T> {
             output.markIdle();
             return;
         }
-        if (maxTimestamp == Long.MIN_VALUE) return;
-        if (quietSince < 0) {
-            // nothing has arrived for a while, so nothing is in flight: the out-of-orderness allowance is spent
-            quietSince = now;
-            watermarkAtQuiet = maxTimestamp;
-        }
-        output.emitWatermark(new Watermark(watermarkAtQuiet + (now - quietSince)));
+        // Nothing has arrived for a while, so nothing is in flight: event time is at least "now" less the
+        // allowance. Jumping only to this input's own newest event would not do: the sessionizer sees the
+        // minimum over all inputs, and a quiet partition whose newest event is hours old would hold back
+        // every conversation for hours of wall-clock time.
+        output.emitWatermark(new Watermark(Math.max(maxTimestamp, now - outOfOrderness - 1)));
     }
 }

@@ -77,10 +77,9 @@ public final class ScoreConversationsStreamJob {
                     .process(new ParseMessageEvents()).uid("parse-message-events").name("parse message events");
             quarantine.add(events.getSideOutput(ParseMessageEvents.QUARANTINE));
             SingleOutputStreamOperator<ClosedConversation> sessions = events
-                    .assignTimestampsAndWatermarks(WatermarkStrategy
-                            .<MessageEvent>forGenerator(ctx -> new QuietStreamWatermarks<>(this.sessions.outOfOrderness(),
-                                    this.sessions.quietAfter(), QuietStreamWatermarks.Mode.FOLLOW_WALL_CLOCK))
-                            .withTimestampAssigner((e, ts) -> e.at)).uid("message-event-watermarks")
+                    .assignTimestampsAndWatermarks(QuietStreamWatermarks.<MessageEvent>strategy(this.sessions.outOfOrderness(),
+                            this.sessions.quietAfter(), QuietStreamWatermarks.Mode.FOLLOW_WALL_CLOCK, (e, ts) -> e.at))
+                    .uid("message-event-watermarks")
                     .keyBy(e -> e.conversationId)
                     .process(new SessionizeConversations(this.sessions, "cx-stream")).uid("sessionize").name("sessionize conversations");
             quarantine.add(sessions.getSideOutput(SessionizeConversations.QUARANTINE));
@@ -102,10 +101,9 @@ public final class ScoreConversationsStreamJob {
                     .uid("parse-whole-conversations").name("parse whole conversations");
             quarantine.add(parsed.getSideOutput(WholeConversations.QUARANTINE));
             SingleOutputStreamOperator<ClosedConversation> versioned = parsed
-                    .assignTimestampsAndWatermarks(WatermarkStrategy
-                            .<ClosedConversation>forGenerator(ctx -> new QuietStreamWatermarks<>(this.sessions.outOfOrderness(),
-                                    this.sessions.quietAfter(), QuietStreamWatermarks.Mode.IDLE))
-                            .withTimestampAssigner((c, ts) -> c.closedAt)).uid("whole-conversation-watermarks")
+                    .assignTimestampsAndWatermarks(QuietStreamWatermarks.<ClosedConversation>strategy(this.sessions.outOfOrderness(),
+                            this.sessions.quietAfter(), QuietStreamWatermarks.Mode.IDLE, (c, ts) -> c.closedAt))
+                    .uid("whole-conversation-watermarks")
                     .keyBy(c -> c.conversationId)
                     .process(new ConversationVersions(this.sessions.reopenRetention())).uid("versions").name("number versions");
             quarantine.add(versioned.getSideOutput(ConversationVersions.QUARANTINE));
@@ -126,6 +124,10 @@ public final class ScoreConversationsStreamJob {
             scores.getSideOutput(ScoreConversations.TEAM_OBSERVATIONS)
                     .keyBy(o -> o.team)
                     .window(TumblingEventTimeWindows.of(teamWindow))
+                    // files and re-opened conversations arrive out of time order: a late one updates its window
+                    // again (the newer result per team and window wins); later than the retention it only counts
+                    // in the warehouse, which stays the authority
+                    .allowedLateness(this.sessions.reopenRetention())
                     .aggregate(new TeamCxAggregate(), new TeamCxAggregate.Labelled()).uid("team-cx").name("team CX")
                     .sinkTo(outputs.teamCx()).uid("team-cx-sink").name("team CX sink");
         }

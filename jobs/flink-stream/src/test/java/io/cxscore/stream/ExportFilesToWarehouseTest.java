@@ -61,6 +61,9 @@ class ExportFilesToWarehouseTest {
         assertThat(gaps.received()).map(u -> u.conversationId)
                 .containsExactlyInAnyOrderElementsOf(expected.conversations().stream().map(Conversation::id).toList());
         assertThat(gaps.received()).allSatisfy(u -> assertThat(u.owner).isEqualTo(GapUpdate.NO_GAP_OWNER));
-        assertThat(teams.received().stream().mapToLong(w -> w.judged).sum()).isEqualTo(expected.conversations().size());
+        // a window fires again when a late conversation updates it: the newest result per team and window counts
+        java.util.Map<String, Long> newestPerWindow = new java.util.HashMap<>();
+        for (TeamCxWindow w : teams.received()) newestPerWindow.merge(w.team + "@" + w.windowStart, w.judged, Math::max);
+        assertThat(newestPerWindow.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(expected.conversations().size());
     }
 }

@@ -30,8 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * out, and a cancel and restore from the retained checkpoint in the middle of the stream.
  */
 class KafkaStreamJobTest {
+    // the demo's customers wait hours for replies and some conversations are closed days after the last
+    // message: a week of inactivity, so that here only the close event closes (each conversation once)
     private static final SessionSettings SESSIONS =
-            new SessionSettings(Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofDays(2), Duration.ofSeconds(1));
+            new SessionSettings(Duration.ofDays(7), Duration.ofMinutes(10), Duration.ofDays(10), Duration.ofSeconds(1));
     private static LocalKafkaBroker broker;
 
     @TempDir
@@ -47,7 +49,18 @@ class KafkaStreamJobTest {
         if (broker != null) broker.close();
     }
 
+    /**
+     * For the restart test: the job must not flush open conversations while the test pauses between the
+     * halves, so the watermark moves only with the data, and sentinel events close the tail.
+     */
+    private static final SessionSettings NO_QUIET_FLUSH =
+            new SessionSettings(Duration.ofDays(7), Duration.ofMinutes(10), Duration.ofDays(10), Duration.ofHours(1));
+
     private ScoreConversationsStreamJob job(String topic, String gapTopic, Path warehouse, String transactionalPrefix) {
+        return job(topic, gapTopic, warehouse, transactionalPrefix, SESSIONS);
+    }
+
+    private ScoreConversationsStreamJob job(String topic, String gapTopic, Path warehouse, String transactionalPrefix, SessionSettings sessions) {
         String w = warehouse.toUri().toString();
         return new ScoreConversationsStreamJob(
                 new ScoreConversationsStreamJob.Inputs(KafkaIo.source(broker.bootstrapServers(), topic, "test-" + topic), null, null),
@@ -56,7 +69,7 @@ class KafkaStreamJobTest {
                         WarehouseParquetSink.forTable(w, ScoreRow.TABLE, ScoreRow.PARQUET_SCHEMA),
                         WarehouseParquetSink.forTable(w, QuarantineRow.TABLE, QuarantineRow.PARQUET_SCHEMA),
                         KafkaIo.gapUpdates(broker.bootstrapServers(), gapTopic, transactionalPrefix), null),
-                SESSIONS, Duration.ofHours(1), RubricBundle.defaults());
+                sessions, Duration.ofHours(1), RubricBundle.defaults());
     }
 
     /**
@@ -130,7 +143,8 @@ class KafkaStreamJobTest {
             });
             List<ConsumerRecord<String, String>> gapUpdates = KafkaTestSupport.readCommitted(broker.bootstrapServers(), gapTopic, Duration.ofSeconds(2));
             assertThat(gapUpdates).map(ConsumerRecord::key).containsOnly(GapUpdate.NO_GAP_OWNER);
-            assertThat(gapUpdates).hasSize(conversations.size());
+            assertThat(gapUpdates).map(r -> conversationIdOf(r.value()))
+                    .containsExactlyInAnyOrderElementsOf(conversations.stream().map(Conversation::id).toList());
         } finally {
             client.cancel().get();
         }
@@ -147,7 +161,7 @@ class KafkaStreamJobTest {
         Path checkpoints = tmp.resolve("checkpoints");
         try (KafkaProducer<String, String> producer = KafkaTestSupport.producer(broker.bootstrapServers())) {
             KafkaTestSupport.send(producer, topic, events.subList(0, events.size() / 2));
-            JobClient first = job(topic, gapTopic, warehouse, "tx-b")
+            JobClient first = job(topic, gapTopic, warehouse, "tx-b", NO_QUIET_FLUSH)
                     .executeAsync(StreamTestSupport.environment(Duration.ofMillis(300), 2, checkpoints, null));
             awaitRows(warehouse.resolve("scores"), 1, Duration.ofSeconds(60));
             Thread.sleep(700); // let another checkpoint or two complete after the first committed rows
@@ -156,7 +170,16 @@ class KafkaStreamJobTest {
             first.cancel().get();
             String latest = latestCheckpoint(checkpoints);
             KafkaTestSupport.send(producer, topic, events.subList(events.size() / 2, events.size()));
-            JobClient second = job(topic, gapTopic, warehouse, "tx-b")
+            // one close a day after everything, on each partition, moves every partition's watermark past the last close
+            long afterAll = events.stream().mapToLong(e -> e.at).max().orElseThrow() + Duration.ofDays(1).toMillis();
+            for (int partition = 0; partition < 2; partition++) {
+                MessageEvent sentinel = SessionEventsFixture.close("sentinel-" + partition, 0);
+                sentinel.at = afterAll;
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, partition, sentinel.conversationId,
+                        MessageEvents.write(sentinel)));
+            }
+            producer.flush();
+            JobClient second = job(topic, gapTopic, warehouse, "tx-b", NO_QUIET_FLUSH)
                     .executeAsync(StreamTestSupport.environment(Duration.ofMillis(300), 2, checkpoints, latest));
             try {
                 // then: every conversation has exactly one committed score row and one committed gap update
@@ -164,9 +187,12 @@ class KafkaStreamJobTest {
                 Thread.sleep(1500); // a duplicate, if any, would be committed by the next checkpoints
                 scores = ParquetTables.rows(warehouse.resolve("scores"));
                 Map<Object, Long> perConversation = scores.stream().collect(Collectors.groupingBy(r -> r.get("conversation_id"), Collectors.counting()));
-                assertThat(perConversation.keySet()).containsExactlyInAnyOrderElementsOf(conversations.stream().map(Conversation::id).toList());
+                assertThat(perConversation.keySet()).as("scored; quarantined: %s", ParquetTables.rows(warehouse.resolve("quarantine")))
+                        .containsExactlyInAnyOrderElementsOf(conversations.stream().map(Conversation::id).toList());
                 assertThat(perConversation.values()).containsOnly(1L);
                 List<ConsumerRecord<String, String>> gapUpdates = KafkaTestSupport.readCommitted(broker.bootstrapServers(), gapTopic, Duration.ofSeconds(2));
+                // nothing was unreadable or too late (the sentinels themselves are still open: nothing passed them)
+                assertThat(ParquetTables.rows(warehouse.resolve("quarantine"))).isEmpty();
                 Map<String, Long> updates = gapUpdates.stream().collect(Collectors.groupingBy(r -> conversationIdOf(r.value()), Collectors.counting()));
                 assertThat(updates.keySet()).containsExactlyInAnyOrderElementsOf(conversations.stream().map(Conversation::id).toList());
                 assertThat(updates.values()).containsOnly(1L);
