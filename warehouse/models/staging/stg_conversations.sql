@@ -6,10 +6,22 @@ source as (
     select * from {{ source('conversations') }}
 ),
 
+-- The stream writes a new version of a conversation each time it re-opens and closes again;
+-- only the newest describes it. Batch rows are version 1.
+-- rank, not row_number: two rows of the same version are a real duplicate, and the unique test must see it.
+newest_version as (
+    select * from source
+    qualify rank() over (
+        partition by conversation_id
+        order by conversation_version desc nulls last
+    ) = 1
+),
+
 renamed as (
     select
         ---------- ids
         conversation_id,
+        conversation_version,
         content_hash,
 
         ---------- dimensions
@@ -39,7 +51,7 @@ renamed as (
         closed_at,
         day as opened_on
 
-    from source
+    from newest_version
 )
 
 select * from renamed

@@ -4,12 +4,23 @@ source as (
     select * from {{ source('scores') }}
 ),
 
+-- A re-opened conversation is re-scored by the stream as a new version; the newest supersedes.
+-- rank, not row_number: two rows of the same version are a real duplicate, and the unique test must see it.
+newest_version as (
+    select * from source
+    qualify rank() over (
+        partition by conversation_id, rubric_id, rubric_version
+        order by conversation_version desc nulls last
+    ) = 1
+),
+
 renamed as (
     select
         ---------- ids
         conversation_id,
         rubric_id,
         rubric_version,
+        conversation_version,
 
         ---------- provenance
         judge,
@@ -57,7 +68,7 @@ renamed as (
         ---------- partition
         day as scored_for_day
 
-    from source
+    from newest_version
 )
 
 select * from renamed

@@ -121,7 +121,7 @@ public final class ScoredConversationsFixture {
                         csat integer, content_hash varchar,
                         messages struct(idx integer, role varchar, author varchar, text varchar,
                                         "at" timestamptz, is_public boolean)[],
-                        metadata map(varchar, varchar), day date)""");
+                        metadata map(varchar, varchar), conversation_version integer, day date)""");
             s.execute("""
                     create table scores (
                         conversation_id varchar, rubric_id varchar, rubric_version varchar, judge varchar,
@@ -134,7 +134,7 @@ public final class ScoredConversationsFixture {
                         effort_transfers integer, effort_bot_loops integer, effort_max_wait_s bigint,
                         cx_score integer, cx_raw double, cx_contrib_resolution double,
                         cx_contrib_sentiment double, cx_contrib_effort double, cx_confidence double,
-                        explanation varchar, day date)""");
+                        explanation varchar, conversation_version integer, day date)""");
             s.execute("""
                     create table quarantine (source varchar, position varchar, record_id varchar, field varchar,
                         reason varchar, excerpt varchar, day date)""");
@@ -181,14 +181,14 @@ public final class ScoredConversationsFixture {
                 + "', 'author': 'agent', 'text': 'Let me fix that', 'at': " + closed + ", 'is_public': true}]";
         return "(" + String.join(", ", q(c.id()), q("zendesk"), q(c.channel()), q("acme"), q(c.team()),
                 q(c.team() + "-queue"), q(c.cohort()), opened, closed, q(c.handledBy()), "2", "1", "0", "0", "0",
-                "null", q("hash-" + c.id()), messages, "map {'locale': 'en'}", "date '" + c.day() + "'") + ")";
+                "null", q("hash-" + c.id()), messages, "map {'locale': 'en'}", "1", "date '" + c.day() + "'") + ")";
     }
 
     private static String row(Score s) {
         if (s.cx() == null) {
             return "(" + String.join(", ", q(s.conversationId()), q("cx"), q(s.version()), q("offline"),
                     q("offline-2026-09"), q("abc123"), q(s.status()), q("judge gave no usable answer"),
-                    nulls(25), q(null), "date '" + s.day() + "'") + ")";
+                    nulls(25), q(null), "1", "date '" + s.day() + "'") + ")";
         }
         int cx = s.cx();
         int shift = sentimentShift(cx);
@@ -200,7 +200,7 @@ public final class ScoredConversationsFixture {
                 String.valueOf(effort), num(effort), "0.6", "[0, 1]", "1", "0", "0", "0", "0", "60",
                 String.valueOf(cx), num(cx), num(resolutionContribution(s.resolution())), num(0.5 * shift),
                 num(-0.1 * (effort - 1)), "0.75", q("Score " + cx + " because the issue was " + s.resolution()),
-                "date '" + s.day() + "'") + ")";
+                "1", "date '" + s.day() + "'") + ")";
     }
 
     private static String row(QuarantinedRecord r) {

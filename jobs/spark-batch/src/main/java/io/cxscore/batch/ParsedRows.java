@@ -24,6 +24,9 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /** Turns core objects into rows of {@link WarehouseSchema#PARSED}. */
 final class ParsedRows {
+    /** Batch sees each conversation once per run: its rows are always version 1 (see {@link WarehouseSchema}). */
+    static final int BATCH_VERSION = 1;
+
     private ParsedRows() {}
 
     static Row scored(Conversation c, JudgeResult r, GapClassifier classifier, GapOwners owners, String source, String position) {
@@ -63,7 +66,7 @@ final class ParsedRows {
         return RowFactory.create(c.id(), c.source(), c.channel(), c.brand(), c.team(), c.queue(), c.cohort(),
                 c.openedAt(), c.closedAt(), handledBy(c), c.messages().size(), customer, c.transfers().size(),
                 c.actions().size(), failed, c.csat(), contentHash(c), seq(messages),
-                CollectionConverters.asScala(new TreeMap<>(c.metadata())), c.day());
+                CollectionConverters.asScala(new TreeMap<>(c.metadata())), BATCH_VERSION, c.day());
     }
 
     static String handledBy(Conversation c) {
@@ -88,6 +91,7 @@ final class ParsedRows {
             v[5] = p.paramHash();
             v[6] = r.status();
             v[7] = r.statusReason();
+            v[v.length - 2] = BATCH_VERSION;
             v[v.length - 1] = c.day();
             return RowFactory.create(v);
         }
@@ -102,7 +106,7 @@ final class ParsedRows {
                 seq(e.evidence()), sig.customerTurns(), sig.repeats(), sig.rephrasings(), sig.transfers(), sig.botLoops(),
                 sig.maxWaitSeconds(), cx.score(), cx.raw(), cx.contributions().get("resolution"),
                 cx.contributions().get("sentiment_shift"), cx.contributions().get("effort"), cx.confidence(),
-                r.explanation(), c.day());
+                r.explanation(), BATCH_VERSION, c.day());
     }
 
     static <T> Seq<T> seq(List<T> list) {

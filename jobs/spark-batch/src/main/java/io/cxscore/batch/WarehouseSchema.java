@@ -19,6 +19,10 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The Parquet tables' columns. {@code warehouse/sources.yml} declares the same columns for DuckDB;
  * a change here is a change to that contract.
+ *
+ * <p>{@code conversation_version} is 1 for every batch row: a batch run sees each conversation once,
+ * and a re-run replaces rows by key. The stream job writes 2, 3... when a re-opened conversation
+ * closes again, and the staging models keep the newest version of each key.
  */
 public final class WarehouseSchema {
     public static final String CONVERSATIONS = "conversations";
@@ -46,7 +50,7 @@ public final class WarehouseSchema {
             f("customer_message_count", IntegerType), f("transfer_count", IntegerType), f("action_count", IntegerType),
             f("failed_action_count", IntegerType), f("csat", IntegerType), f("content_hash", StringType),
             f("messages", createArrayType(MESSAGE)), f("metadata", createMapType(StringType, StringType)),
-            f("day", DateType)));
+            f("conversation_version", IntegerType), f("day", DateType)));
 
     static final org.apache.spark.sql.types.DataType INTS = createArrayType(IntegerType);
 
@@ -62,7 +66,7 @@ public final class WarehouseSchema {
             f("effort_bot_loops", IntegerType), f("effort_max_wait_s", LongType), f("cx_score", IntegerType),
             f("cx_raw", DoubleType), f("cx_contrib_resolution", DoubleType), f("cx_contrib_sentiment", DoubleType),
             f("cx_contrib_effort", DoubleType), f("cx_confidence", DoubleType), f("explanation", StringType),
-            f("day", DateType)));
+            f("conversation_version", IntegerType), f("day", DateType)));
 
     public static final StructType REVIEW_ROW = createStructType(List.of(
             f("conversation_id", StringType), f("rubric_id", StringType), f("rubric_version", StringType),

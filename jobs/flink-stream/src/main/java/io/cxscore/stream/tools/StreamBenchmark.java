@@ -1,0 +1,272 @@
+package io.cxscore.stream.tools;
+
+import io.cxscore.core.demo.DemoGenerator;
+import io.cxscore.core.model.Conversation;
+import io.cxscore.stream.ConversationEvents;
+import io.cxscore.stream.MessageEvent;
+import io.cxscore.stream.MessageEvents;
+import io.cxscore.stream.StreamJobConfig;
+import io.cxscore.stream.StreamJobMain;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A benchmark command, not a test: replays demo conversations as live message events through a real
+ * Kafka broker into the stream job (in this JVM), kills the job halfway and restores it from its
+ * latest checkpoint, then prints the sustained rate, the latency from each conversation's closing
+ * event to its committed gap update and to its committed scores row, and the duplicates and losses.
+ *
+ * <p>Replay: each conversation's events are sent one after another with their event time set to the
+ * send time (so the watermark tracks the wall clock as in production; the demo's own minutes-long
+ * waits would otherwise make a 100k replay take weeks). The close event is the last one sent.
+ *
+ * <pre>
+ * java -cp jobs/flink-stream/target/cx-flink-stream-0.1.0-SNAPSHOT-job.jar io.cxscore.stream.tools.StreamBenchmark \
+ *   --conversations 100000 --rate 2000 --broker-lib jobs/kafka-broker/target/broker-lib
+ * </pre>
+ */
+public final class StreamBenchmark {
+    private StreamBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        int total = Integer.parseInt(a.getOrDefault("conversations", "100000"));
+        int rate = Integer.parseInt(a.getOrDefault("rate", "2000"));
+        int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "2"));
+        Duration checkpointInterval = StreamJobConfigDurations.parse(a.getOrDefault("checkpoint-interval", "500ms"));
+        Path brokerLib = Path.of(a.getOrDefault("broker-lib", "jobs/kafka-broker/target/broker-lib"));
+        Path work = Path.of(a.getOrDefault("work", "out/stream-benchmark-" + System.currentTimeMillis()));
+        double killAt = Double.parseDouble(a.getOrDefault("kill-at", "0.5"));
+
+        System.out.printf(Locale.ROOT, "[bench] %,d conversations at %,d/s target, parallelism %d, checkpoint every %s, kill at %.0f%%%n",
+                total, rate, parallelism, checkpointInterval, killAt * 100);
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start(brokerLib, work.resolve("kafka"))) {
+            String brokers = broker.bootstrapServers();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", brokers))) {
+                admin.createTopics(List.of(new NewTopic("cx.message-events", parallelism, (short) 1),
+                        new NewTopic("cx.gap-updates", 1, (short) 1))).all().get();
+            }
+            Path warehouse = work.resolve("warehouse");
+            Path checkpoints = work.resolve("checkpoints");
+            String[] jobArgs = {"--brokers", brokers, "--message-topic", "cx.message-events", "--gap-topic", "cx.gap-updates",
+                    "--team-cx-topic", "", "--warehouse", warehouse.toString(), "--checkpoints", checkpoints.toString(),
+                    "--checkpoint-interval", checkpointInterval.toMillis() + "ms", "--parallelism", String.valueOf(parallelism),
+                    "--out-of-orderness", "200ms", "--inactivity-timeout", "30m", "--quiet-after", "1s", "--group-id", "bench"};
+
+            Map<String, Long> closedAt = new ConcurrentHashMap<>(total * 2);
+            Map<String, Long> gapSeenAt = new ConcurrentHashMap<>(total * 2);
+            AtomicLong gapDuplicates = new AtomicLong();
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread gapReader = new Thread(() -> readGaps(brokers, closedAt, gapSeenAt, gapDuplicates, stop), "gap-reader");
+            gapReader.start();
+            Map<String, Long> rowSeenAt = new ConcurrentHashMap<>(total * 2);
+            Thread rowWatcher = new Thread(() -> watchScores(warehouse.resolve("scores"), rowSeenAt, stop), "scores-watcher");
+            rowWatcher.start();
+
+            JobClient job = start(jobArgs, null);
+            long t0 = System.currentTimeMillis();
+            long killAfter = Math.round(total * killAt);
+            long killedAt = 0, restartedAt = 0;
+            Properties pp = new Properties();
+            pp.put("bootstrap.servers", brokers);
+            pp.put("key.serializer", StringSerializer.class.getName());
+            pp.put("value.serializer", StringSerializer.class.getName());
+            pp.put("linger.ms", "2");
+            pp.put("acks", "1");
+            int sent = 0;
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(pp)) {
+                DemoGenerator demo = DemoGenerator.builder().seed(2026).startDate(LocalDate.of(2026, 1, 1))
+                        .days(Math.max(1, (total + 2_499) / 2_500)).conversationsPerDay(2_500).malformedRate(0).build();
+                LocalDate day = demo.startDate();
+                while (sent < total) {
+                    for (Conversation c : demo.conversations(day)) {
+                        if (sent >= total) break;
+                        // pace: conversation n closes at t0 + n/rate
+                        long due = t0 + (long) (sent * 1000.0 / rate);
+                        long wait = due - System.currentTimeMillis();
+                        if (wait > 0) Thread.sleep(wait);
+                        String id = "b" + sent + "-" + c.id();
+                        List<MessageEvent> events = ConversationEvents.of(c);
+                        long now = System.currentTimeMillis();
+                        for (MessageEvent e : events) {
+                            e.conversationId = id;
+                            e.at = now;
+                            producer.send(new ProducerRecord<>("cx.message-events", id, MessageEvents.write(e)));
+                        }
+                        closedAt.put(id, now);
+                        sent++;
+                        if (sent == killAfter && killedAt == 0) {
+                            // kill mid-stream (the producer keeps going while the job is down) and restore from the checkpoint
+                            Thread.sleep(checkpointInterval.toMillis() * 3);
+                            killedAt = System.currentTimeMillis();
+                            job.cancel().get();
+                            String latest = latestCheckpoint(checkpoints);
+                            job = start(jobArgs, latest);
+                            restartedAt = System.currentTimeMillis();
+                            System.out.printf(Locale.ROOT, "[bench] killed after %,d conversations, restored from %s in %.1f s%n",
+                                    sent, latest, (restartedAt - killedAt) / 1000.0);
+                        }
+                    }
+                    day = day.plusDays(1);
+                }
+                producer.flush();
+            }
+            long sendDone = System.currentTimeMillis();
+            System.out.printf(Locale.ROOT, "[bench] sent %,d conversations in %.1f s (%.0f/s)%n", sent, (sendDone - t0) / 1000.0,
+                    sent * 1000.0 / (sendDone - t0));
+            long deadline = System.currentTimeMillis() + 180_000;
+            while ((gapSeenAt.size() < sent || rowSeenAt.size() < sent) && System.currentTimeMillis() < deadline) Thread.sleep(500);
+            Thread.sleep(3_000); // late duplicates, if any, would be committed by the next checkpoints
+            stop.set(true);
+            gapReader.join();
+            rowWatcher.join();
+            job.cancel().get();
+
+            long lastGap = gapSeenAt.values().stream().mapToLong(Long::longValue).max().orElse(t0);
+            System.out.printf(Locale.ROOT, "[bench] sustained: %,d conversations scored and published in %.1f s = %.0f conversations/s%n",
+                    gapSeenAt.size(), (lastGap - t0) / 1000.0, gapSeenAt.size() * 1000.0 / (lastGap - t0));
+            report("gap update (committed, read_committed consumer)", closedAt, gapSeenAt, killedAt, restartedAt);
+            report("scores row (committed Parquet file visible)", closedAt, rowSeenAt, killedAt, restartedAt);
+            long rowDuplicates = countScoreRows(warehouse.resolve("scores")) - rowSeenAt.size();
+            long gapLost = closedAt.keySet().stream().filter(k -> !gapSeenAt.containsKey(k)).count();
+            long rowLost = closedAt.keySet().stream().filter(k -> !rowSeenAt.containsKey(k)).count();
+            System.out.printf(Locale.ROOT, "[bench] after the kill and restore: gap updates %,d duplicates, %,d lost; scores rows %,d duplicates, %,d lost%n",
+                    gapDuplicates.get(), gapLost, rowDuplicates, rowLost);
+            if (gapDuplicates.get() != 0 || gapLost != 0 || rowDuplicates != 0 || rowLost != 0) System.exit(1);
+        }
+    }
+
+    private static JobClient start(String[] args, String restoreFrom) throws Exception {
+        String[] withRestore = args;
+        if (restoreFrom != null) {
+            withRestore = Arrays.copyOf(args, args.length + 2);
+            withRestore[args.length] = "--restore-from";
+            withRestore[args.length + 1] = restoreFrom;
+        }
+        StreamJobConfig config = StreamJobConfig.parse(withRestore);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(StreamJobMain.flinkConfiguration(config));
+        return StreamJobMain.job(config).executeAsync(env);
+    }
+
+    private static void readGaps(String brokers, Map<String, Long> closedAt, Map<String, Long> seen, AtomicLong duplicates, AtomicBoolean stop) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", brokers);
+        p.put("group.id", "bench-reader-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        p.put("isolation.level", "read_committed");
+        p.put("key.deserializer", StringDeserializer.class.getName());
+        p.put("value.deserializer", StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            c.subscribe(List.of("cx.gap-updates"));
+            while (!stop.get()) {
+                var records = c.poll(Duration.ofMillis(100));
+                long now = System.currentTimeMillis();
+                for (var r : records) {
+                    String id = conversationId(r.value());
+                    if (seen.putIfAbsent(id, now) != null) duplicates.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private static String conversationId(String json) {
+        // "conversation_id":"..." is always the second field GapUpdate.toJson writes; a full parse would cost the reader more CPU
+        int i = json.indexOf("\"conversation_id\":\"") + 19;
+        return json.substring(i, json.indexOf('"', i));
+    }
+
+    /** Notes when each conversation's committed scores row first becomes visible (a file appears under day=*). */
+    private static void watchScores(Path scores, Map<String, Long> seen, AtomicBoolean stop) {
+        java.util.Set<Path> done = new java.util.HashSet<>();
+        while (!stop.get()) {
+            try {
+                if (Files.isDirectory(scores)) {
+                    List<Path> files;
+                    try (Stream<Path> s = Files.walk(scores, 2)) {
+                        files = s.filter(f -> f.getFileName().toString().endsWith(".parquet") && !f.getFileName().toString().startsWith(".")).toList();
+                    }
+                    long now = System.currentTimeMillis();
+                    for (Path f : files) {
+                        if (!done.add(f)) continue;
+                        for (String id : ScoresFileIds.read(f)) seen.putIfAbsent(id, now);
+                    }
+                }
+                Thread.sleep(200);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static long countScoreRows(Path scores) throws Exception {
+        long n = 0;
+        try (Stream<Path> s = Files.walk(scores, 2)) {
+            for (Path f : s.filter(f -> f.getFileName().toString().endsWith(".parquet") && !f.getFileName().toString().startsWith(".")).toList()) {
+                n += ScoresFileIds.read(f).size();
+            }
+        }
+        return n;
+    }
+
+    private static void report(String what, Map<String, Long> closedAt, Map<String, Long> seenAt, long killedAt, long restartedAt) {
+        List<Long> all = new ArrayList<>();
+        List<Long> steady = new ArrayList<>();
+        for (Map.Entry<String, Long> e : seenAt.entrySet()) {
+            Long closed = closedAt.get(e.getKey());
+            if (closed == null) continue;
+            long latency = e.getValue() - closed;
+            all.add(latency);
+            // steady state: not closed while the job was down or catching up in the 10 s after its restore
+            if (closed < killedAt - 1_000 || closed > restartedAt + 10_000) steady.add(latency);
+        }
+        System.out.printf(Locale.ROOT, "[bench] closing event -> %s: p50 %s, p95 %s, max %s (steady state); whole run incl. the restart: p50 %s, p95 %s%n",
+                what, pct(steady, 50), pct(steady, 95), pct(steady, 100), pct(all, 50), pct(all, 95));
+    }
+
+    private static String pct(List<Long> values, int p) {
+        if (values.isEmpty()) return "n/a";
+        List<Long> v = new ArrayList<>(values);
+        v.sort(Comparator.naturalOrder());
+        int i = Math.min(v.size() - 1, (int) Math.ceil(p / 100.0 * v.size()) - 1);
+        return String.format(Locale.ROOT, "%.2f s", v.get(Math.max(0, i)) / 1000.0);
+    }
+
+    static String latestCheckpoint(Path checkpoints) throws Exception {
+        try (Stream<Path> s = Files.walk(checkpoints, 2)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("chk-") && Files.exists(p.resolve("_metadata")))
+                    .max(Comparator.comparingInt((Path p) -> Integer.parseInt(p.getFileName().toString().substring(4))))
+                    .map(p -> p.toUri().toString()).orElseThrow(() -> new IllegalStateException("no complete checkpoint yet"));
+        }
+    }
+
+    /** Duration parsing shared with the job's options. */
+    static final class StreamJobConfigDurations {
+        static Duration parse(String s) {
+            return StreamJobConfig.parse("--watch", ".", "--checkpoint-interval", s).checkpointInterval();
+        }
+    }
+}
