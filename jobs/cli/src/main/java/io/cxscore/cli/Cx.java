@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cx", mixinStandardHelpOptions = true, version = "cx 0.1.0",
         description = "Scores every support conversation on versioned rubrics and publishes a warehouse, a dashboard and feeds.",
         subcommands = {DemoCommand.class, BatchCommand.class, WarehouseCommand.class, DashboardCommand.class,
-            EvalCommand.class, FitCommand.class, CommandLine.HelpCommand.class})
+            EvalCommand.class, FitCommand.class, StreamCommand.class, CommandLine.HelpCommand.class})
 public final class Cx implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
