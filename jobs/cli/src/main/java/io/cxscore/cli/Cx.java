@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Scores every support conversation on versioned rubrics and publishes a warehouse, a dashboard and feeds.",
         subcommands = {DemoCommand.class, BatchCommand.class, WarehouseCommand.class, DashboardCommand.class,
             EvalCommand.class, FitCommand.class, ReportCommand.class, RescoreCommand.class, BenchLlmCommand.class,
-            PublishCommand.class, QueryCommand.class, CommandLine.HelpCommand.class})
+            PublishCommand.class, QueryCommand.class, StreamCommand.class, CommandLine.HelpCommand.class})
 public final class Cx implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

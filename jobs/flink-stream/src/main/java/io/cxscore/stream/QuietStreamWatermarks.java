@@ -10,9 +10,9 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  *
  * <p>With plain bounded-out-of-orderness watermarks, the last conversations before a lull never
  * close: nothing pushes event time past their close. Here, once no event has arrived for
- * {@code quietAfter} of wall-clock time, the watermark moves to the wall clock less the allowance
- * ({@link Mode#FOLLOW_WALL_CLOCK}: right for live message events, whose event time is about now; a replay of old
- * events that pauses therefore closes everything open, and what it sends after the pause is late), or the input declares itself idle ({@link Mode#IDLE}: right for whole conversations and
+ * {@code quietAfter} of wall-clock time, the watermark advances from the newest event time seen at
+ * the wall clock's pace ({@link Mode#FOLLOW_WALL_CLOCK}: right for live message events, whose event
+ * time is about now), or the input declares itself idle ({@link Mode#IDLE}: right for whole conversations and
  * files, whose event times may be months old and must not hold back the other inputs).
  */
 public class QuietStreamWatermarks<T> implements WatermarkGenerator<T> {
@@ -65,10 +65,10 @@ public class QuietStreamWatermarks<T> implements WatermarkGenerator<T> {
             output.markIdle();
             return;
         }
-        // Nothing has arrived for a while, so nothing is in flight: event time is at least "now" less the
-        // allowance. Jumping only to this input's own newest event would not do: the sessionizer sees the
-        // minimum over all inputs, and a quiet partition whose newest event is hours old would hold back
-        // every conversation for hours of wall-clock time.
-        output.emitWatermark(new Watermark(Math.max(maxTimestamp, now - outOfOrderness - 1)));
+        if (maxTimestamp == Long.MIN_VALUE) return;
+        // Advance from the newest event seen, at the wall clock's pace, never straight to "now": silence can
+        // also mean back-pressure (the events wait in Kafka), and jumping to now would make that whole backlog
+        // late. With live traffic the newest event is about now anyway.
+        output.emitWatermark(new Watermark(maxTimestamp + (now - lastEventWallClock - quietAfter)));
     }
 }

@@ -62,7 +62,10 @@ public final class WarehouseParquetSink {
 
         @Override
         public BulkWriter<T> create(FSDataOutputStream out) throws IOException {
+            // Configuration(false): the sink opens a file per table and bucket on every checkpoint, and loading
+            // Hadoop's default XML resources each time costs more CPU than writing the rows
             ParquetWriter<T> writer = new Builder<T>(new StreamOutputFile(out), MessageTypeParser.parseMessageType(schema))
+                    .withConf(new Configuration(false))
                     .withCompressionCodec(CompressionCodecName.SNAPPY).build();
             return new BulkWriter<>() {
                 @Override

@@ -19,6 +19,13 @@ import org.apache.parquet.schema.PrimitiveType;
 final class ScoresFileIds {
     private ScoresFileIds() {}
 
+    /** Rows in any Parquet file, from its footer. */
+    static long countRows(Path file) throws IOException {
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            return reader.getRecordCount();
+        }
+    }
+
     static List<String> read(Path file) throws IOException {
         List<String> ids = new ArrayList<>();
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {

@@ -61,9 +61,13 @@ public final class StreamBenchmark {
         Path brokerLib = Path.of(a.getOrDefault("broker-lib", "jobs/kafka-broker/target/broker-lib"));
         Path work = Path.of(a.getOrDefault("work", "out/stream-benchmark-" + System.currentTimeMillis()));
         double killAt = Double.parseDouble(a.getOrDefault("kill-at", "0.5"));
+        // the sessionizer keeps every event of a conversation until the re-open retention has passed: at
+        // 2,000 conversations/s the production default (2 days) would hold hundreds of millions of events
+        String inactivity = a.getOrDefault("inactivity-timeout", "30s");
+        String retention = a.getOrDefault("reopen-retention", "60s");
 
-        System.out.printf(Locale.ROOT, "[bench] %,d conversations at %,d/s target, parallelism %d, checkpoint every %s, kill at %.0f%%%n",
-                total, rate, parallelism, checkpointInterval, killAt * 100);
+        System.out.printf(Locale.ROOT, "[bench] %,d conversations at %,d/s target, parallelism %d, checkpoint every %s, kill at %.0f%%,"
+                + " inactivity timeout %s, re-open retention %s%n", total, rate, parallelism, checkpointInterval, killAt * 100, inactivity, retention);
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(brokerLib, work.resolve("kafka"))) {
             String brokers = broker.bootstrapServers();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", brokers))) {
@@ -75,7 +79,8 @@ public final class StreamBenchmark {
             String[] jobArgs = {"--brokers", brokers, "--message-topic", "cx.message-events", "--gap-topic", "cx.gap-updates",
                     "--team-cx-topic", "", "--warehouse", warehouse.toString(), "--checkpoints", checkpoints.toString(),
                     "--checkpoint-interval", checkpointInterval.toMillis() + "ms", "--parallelism", String.valueOf(parallelism),
-                    "--out-of-orderness", "200ms", "--inactivity-timeout", "30m", "--quiet-after", "1s", "--group-id", "bench"};
+                    "--out-of-orderness", "200ms", "--inactivity-timeout", inactivity, "--reopen-retention", retention,
+                    "--quiet-after", "1s", "--group-id", "bench"};
 
             Map<String, Long> closedAt = new ConcurrentHashMap<>(total * 2);
             Map<String, Long> gapSeenAt = new ConcurrentHashMap<>(total * 2);
