@@ -2,7 +2,9 @@ package io.cxscore.stream;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cxscore.core.gaps.GapClassifier;
 import io.cxscore.core.gaps.GapFinding;
+import io.cxscore.core.gaps.GapOwners;
 import io.cxscore.core.model.Conversation;
 import io.cxscore.core.score.JudgeResult;
 import java.util.ArrayList;
@@ -36,10 +38,17 @@ public class GapUpdate {
 
     public GapUpdate() {}
 
-    /** One update per owner named by the findings, or the single "none" update. */
-    public static List<GapUpdate> of(Conversation c, JudgeResult r, int version) {
+    /**
+     * One update per owner team of the findings (resolved as batch resolves them for gap_instances), or
+     * the single "none" update when the judge found no gap.
+     */
+    public static List<GapUpdate> of(Conversation c, JudgeResult r, int version, GapClassifier classifier, GapOwners owners) {
         Map<String, List<GapFinding>> byOwner = new LinkedHashMap<>();
-        for (GapFinding f : r.gaps()) byOwner.computeIfAbsent(f.category(), k -> new ArrayList<>()).add(f);
+        String topic = r.gaps().isEmpty() ? null : classifier.topic(c);
+        for (GapFinding f : r.gaps()) {
+            String team = owners.resolve(f.category(), c.brand(), c.queue(), topic).team();
+            byOwner.computeIfAbsent(team, k -> new ArrayList<>()).add(f);
+        }
         if (byOwner.isEmpty()) byOwner.put(NO_GAP_OWNER, List.of());
         List<GapUpdate> out = new ArrayList<>(byOwner.size());
         for (Map.Entry<String, List<GapFinding>> e : byOwner.entrySet()) {

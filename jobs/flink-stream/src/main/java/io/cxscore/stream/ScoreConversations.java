@@ -3,6 +3,9 @@ package io.cxscore.stream;
 import io.cxscore.core.aggregate.CxObservation;
 import io.cxscore.core.ingest.CxJsonl;
 import io.cxscore.core.ingest.QuarantineRecord;
+import io.cxscore.core.gaps.GapClassifier;
+import io.cxscore.core.gaps.GapOwners;
+import io.cxscore.core.gaps.GapsBundle;
 import io.cxscore.core.judge.OfflineJudge;
 import io.cxscore.core.model.Conversation;
 import io.cxscore.core.rubric.RubricBundle;
@@ -28,6 +31,8 @@ public class ScoreConversations extends ProcessFunction<ClosedConversation, Scor
 
     private final RubricBundle bundle;
     private transient Judge judge;
+    private transient GapClassifier classifier;
+    private transient GapOwners owners;
     private transient Counter scored;
     private transient Counter notScored;
 
@@ -37,7 +42,10 @@ public class ScoreConversations extends ProcessFunction<ClosedConversation, Scor
 
     @Override
     public void open(OpenContext ctx) {
-        judge = OfflineJudge.from(bundle);
+        OfflineJudge offline = OfflineJudge.from(bundle);
+        judge = offline;
+        classifier = offline.gapClassifier();
+        owners = GapsBundle.defaults().owners();
         scored = getRuntimeContext().getMetricGroup().counter("conversationsScored");
         notScored = getRuntimeContext().getMetricGroup().counter("conversationsNotScored");
     }
@@ -56,7 +64,7 @@ public class ScoreConversations extends ProcessFunction<ClosedConversation, Scor
         (r.isScored() ? scored : notScored).inc();
         out.collect(ScoreRow.of(c, r, closed.version));
         ctx.output(CONVERSATIONS, ConversationRow.of(c, closed.version));
-        for (GapUpdate u : GapUpdate.of(c, r, closed.version)) ctx.output(GAP_UPDATES, u);
+        for (GapUpdate u : GapUpdate.of(c, r, closed.version, classifier, owners)) ctx.output(GAP_UPDATES, u);
         ctx.output(TEAM_OBSERVATIONS, TeamObservation.of(c.team(), CxObservation.of(r)));
     }
 }

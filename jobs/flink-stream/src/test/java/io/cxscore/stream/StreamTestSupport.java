@@ -108,4 +108,15 @@ final class StreamTestSupport {
         for (String k : columns) m.put(k, row.get(k));
         return m;
     }
+
+    /** "conversationId/owner" for every gap update the stream should send: per owner of the findings, or "none". */
+    static List<String> expectedGapUpdates(List<io.cxscore.core.model.Conversation> conversations,
+                                           io.cxscore.core.judge.OfflineJudge judge) {
+        var owners = io.cxscore.core.gaps.GapsBundle.defaults().owners();
+        List<String> out = new java.util.ArrayList<>();
+        for (var c : conversations) {
+            for (GapUpdate u : GapUpdate.of(c, judge.judge(c), 1, judge.gapClassifier(), owners)) out.add(c.id() + "/" + u.owner);
+        }
+        return out;
+    }
 }
