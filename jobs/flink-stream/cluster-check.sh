@@ -27,11 +27,20 @@ jobmanager:
   rpc: {address: 127.0.0.1, port: $((rest_port + 1000))}
   bind-host: 127.0.0.1
   memory: {process: {size: 1024m}}
+# Flink's start scripts compute the TaskManager's resources (BashJavaUtils); started without them, it needs
+# every one of them spelled out
 taskmanager:
   bind-host: 127.0.0.1
   host: 127.0.0.1
   numberOfTaskSlots: 2
-  memory: {process: {size: 1536m}}
+  cpu: {cores: 2}
+  memory:
+    framework: {heap: {size: 128m}, off-heap: {size: 128m}}
+    task: {heap: {size: 768m}, off-heap: {size: 0m}}
+    network: {min: 64m, max: 64m}
+    managed: {size: 128m}
+    jvm-metaspace: {size: 256m}
+    jvm-overhead: {min: 192m, max: 192m}
 rest: {address: 127.0.0.1, port: $rest_port, bind-address: 127.0.0.1}
 parallelism: {default: 1}
 YAML
@@ -45,7 +54,14 @@ appender.file.layout.type = PatternLayout
 appender.file.layout.pattern = %d %-5p %c{1} - %m%n
 LOG
 export FLINK_CONF_DIR="$work/conf"
-flink_java() { local log=$1; shift; java -Xmx768m -Dlog.file="$work/log/$log.log" \
+# what Flink's scripts pass as env.java.opts.all on Java 17
+opens="--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED \
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
+  --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED \
+  --add-opens=java.base/java.text=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED \
+  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED \
+  --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED"
+flink_java() { local log=$1; shift; java -Xmx768m $opens -Dlog.file="$work/log/$log.log" \
   -Dlog4j.configurationFile="$work/conf/log4j.properties" -cp "$cp" "$@"; }
 
 echo "[cluster] JobManager and TaskManager from Maven Central jars, REST on 127.0.0.1:$rest_port (work: $work)"
@@ -57,7 +73,7 @@ for _ in $(seq 1 90); do
   if curl -sf "http://127.0.0.1:$rest_port/taskmanagers" | grep -q '"slotsNumber":2'; then break; fi
   sleep 1
 done
-curl -sf "http://127.0.0.1:$rest_port/taskmanagers" | grep -q '"slotsNumber":2' || { echo "[cluster] FAIL: no TaskManager registered"; tail -20 "$work"/log/*.out; exit 1; }
+curl -sf "http://127.0.0.1:$rest_port/taskmanagers" | grep -q '"slotsNumber":2' || { echo "[cluster] FAIL: no TaskManager registered"; tail -n 20 "$work"/log/*.log; exit 1; }
 echo "[cluster] TaskManager registered"
 
 # a small export to drop into the watched folder, from the demo generator in the job jar
