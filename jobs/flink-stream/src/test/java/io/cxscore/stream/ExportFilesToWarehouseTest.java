@@ -34,7 +34,11 @@ class ExportFilesToWarehouseTest {
                         WarehouseParquetSink.forTable(warehouse.toUri().toString(), ScoreRow.TABLE, ScoreRow.PARQUET_SCHEMA),
                         WarehouseParquetSink.forTable(warehouse.toUri().toString(), QuarantineRow.TABLE, QuarantineRow.PARQUET_SCHEMA),
                         gaps, teams),
-                SessionSettings.defaults(), Duration.ofDays(1), RubricBundle.defaults());
+                // quiet only after an hour: within this bounded run no input goes idle, so the team windows see
+                // every conversation before end of input fires them (an idle input lets the watermark jump past
+                // late ones; see the stream README)
+                new SessionSettings(Duration.ofMinutes(30), Duration.ofSeconds(5), Duration.ofDays(2), Duration.ofHours(1)),
+                Duration.ofDays(1), RubricBundle.defaults());
 
         // when
         job.execute(StreamTestSupport.environment(Duration.ofMillis(500), 2, null, null));
