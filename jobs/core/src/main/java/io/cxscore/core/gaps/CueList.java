@@ -1,43 +1,21 @@
 package io.cxscore.core.gaps;
 
+import io.cxscore.core.text.CuePhrases;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** Cue words and phrases, matched on whole lowercased words against a message's tokens. */
+/** Cue words and phrases of the gap classifier, split by its own tokenizer (which keeps inner hyphens). */
 final class CueList {
-    private final Map<String, List<String[]>> byFirstWord = new HashMap<>();
+    private final CuePhrases phrases;
 
     CueList(List<String> phrases) {
-        for (String p : phrases) {
-            List<String> words = tokens(p);
-            if (words.isEmpty()) continue;
-            byFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(words.toArray(String[]::new));
-        }
+        this.phrases = new CuePhrases(phrases, CueList::tokens);
     }
 
     /** Number of positions where a cue starts (a position counts once even if several cues start there). */
     int count(List<String> tokens) {
-        int hits = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            List<String[]> candidates = byFirstWord.get(tokens.get(i));
-            if (candidates == null) continue;
-            for (String[] phrase : candidates) {
-                if (matchesAt(tokens, i, phrase)) {
-                    hits++;
-                    break;
-                }
-            }
-        }
-        return hits;
-    }
-
-    private static boolean matchesAt(List<String> tokens, int at, String[] phrase) {
-        if (at + phrase.length > tokens.size()) return false;
-        for (int k = 1; k < phrase.length; k++) if (!tokens.get(at + k).equals(phrase[k])) return false;
-        return true;
+        return phrases.count(tokens);
     }
 
     /**

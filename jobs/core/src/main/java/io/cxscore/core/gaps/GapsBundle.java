@@ -2,8 +2,7 @@ package io.cxscore.core.gaps;
 
 import io.cxscore.core.rubric.RubricException;
 import io.cxscore.core.rubric.RubricLoader;
-import java.io.IOException;
-import java.io.InputStream;
+import io.cxscore.core.rubric.VersionedFiles;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +23,13 @@ public record GapsBundle(String origin, byte[] taxonomyYaml, byte[] classifierYa
 
     public static GapsBundle fromDirectory(Path dir) {
         if (!Files.isDirectory(dir)) throw new RubricException("gap taxonomy folder " + dir + " does not exist");
-        return new GapsBundle(dir.toString(), read(dir.resolve(TAXONOMY)), read(dir.resolve(CLASSIFIER)), read(dir.resolve(OWNERS)));
+        return new GapsBundle(dir.toString(), VersionedFiles.read(dir.resolve(TAXONOMY)),
+                VersionedFiles.read(dir.resolve(CLASSIFIER)), VersionedFiles.read(dir.resolve(OWNERS)));
     }
 
     public static GapsBundle fromClasspath(String base) {
-        return new GapsBundle("classpath:" + base, resource(base + "/" + TAXONOMY), resource(base + "/" + CLASSIFIER),
-                resource(base + "/" + OWNERS));
+        return new GapsBundle("classpath:" + base, VersionedFiles.resource(base + "/" + TAXONOMY), VersionedFiles.resource(base + "/" + CLASSIFIER),
+                VersionedFiles.resource(base + "/" + OWNERS));
     }
 
     public static GapsBundle defaults() {
@@ -51,22 +51,5 @@ public record GapsBundle(String origin, byte[] taxonomyYaml, byte[] classifierYa
      */
     public String paramHash() {
         return RubricLoader.sha256(taxonomyYaml, classifierYaml).substring(0, 16);
-    }
-
-    private static byte[] read(Path p) {
-        try {
-            return Files.readAllBytes(p);
-        } catch (IOException e) {
-            throw new RubricException("cannot read " + p + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = GapsBundle.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) throw new RubricException(name + " is not on the classpath");
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new RubricException("cannot read " + name + ": " + e.getMessage(), e);
-        }
     }
 }

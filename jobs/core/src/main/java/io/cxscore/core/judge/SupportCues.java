@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.cxscore.core.rubric.RubricException;
+import io.cxscore.core.text.CuePhrases;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ final class SupportCues {
             }
             List<String> phrases = new ArrayList<>();
             list.forEach(n -> phrases.add(n.asText()));
-            sets[i] = new CuePhrases(phrases);
+            sets[i] = new CuePhrases(phrases, text -> WordTokens.of(text).tokens);
         }
         gratitude = sets[0];
         praise = sets[1];

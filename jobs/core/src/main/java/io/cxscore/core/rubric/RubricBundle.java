@@ -1,7 +1,5 @@
 package io.cxscore.core.rubric;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +22,13 @@ public record RubricBundle(String origin, byte[] rubricYaml, byte[] cuesYaml, by
         if (!Files.isDirectory(dir)) throw new RubricException("rubric folder " + dir + " does not exist");
         // params.json may be absent before the first `cx fit`; the judge refuses to build without it
         Path params = dir.resolve(PARAMS);
-        return new RubricBundle(dir.toString(), read(dir.resolve(RUBRIC)), read(dir.resolve(CUES)),
-                Files.exists(params) ? read(params) : new byte[0]);
+        return new RubricBundle(dir.toString(), VersionedFiles.read(dir.resolve(RUBRIC)), VersionedFiles.read(dir.resolve(CUES)),
+                Files.exists(params) ? VersionedFiles.read(params) : new byte[0]);
     }
 
     public static RubricBundle fromClasspath(String base) {
-        return new RubricBundle("classpath:" + base, resource(base + "/" + RUBRIC), resource(base + "/" + CUES),
-                resource(base + "/" + PARAMS));
+        return new RubricBundle("classpath:" + base, VersionedFiles.resource(base + "/" + RUBRIC), VersionedFiles.resource(base + "/" + CUES),
+                VersionedFiles.resource(base + "/" + PARAMS));
     }
 
     public static RubricBundle defaults() {
@@ -44,22 +42,5 @@ public record RubricBundle(String origin, byte[] rubricYaml, byte[] cuesYaml, by
     /** 16 hex chars of SHA-256 over all three files: what "the same judge" means for reproducibility. */
     public String paramHash() {
         return RubricLoader.sha256(rubricYaml, cuesYaml, paramsJson).substring(0, 16);
-    }
-
-    private static byte[] read(Path p) {
-        try {
-            return Files.readAllBytes(p);
-        } catch (IOException e) {
-            throw new RubricException("cannot read " + p + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = RubricBundle.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) throw new RubricException(name + " is not on the classpath");
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new RubricException("cannot read " + name + ": " + e.getMessage(), e);
-        }
     }
 }
