@@ -30,6 +30,29 @@ public final class MessageEvents {
         record Rejected(QuarantineRecord quarantine) implements Parsed {}
     }
 
+    private static final com.fasterxml.jackson.core.JsonFactory STREAMING = new com.fasterxml.jackson.core.JsonFactory();
+
+    /**
+     * The event time ({@code at}) of a raw event, read without building the event, or {@link Long#MIN_VALUE}
+     * when it has none that parses: such a record is quarantined by {@link #parse}, and must not move event time.
+     */
+    public static long eventTime(RawEvent raw) {
+        if (raw.payload == null) return Long.MIN_VALUE;
+        try (com.fasterxml.jackson.core.JsonParser p = STREAMING.createParser(raw.payload)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) return Long.MIN_VALUE;
+            com.fasterxml.jackson.core.JsonToken t;
+            while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                t = p.nextToken();
+                if (name.equals("at")) return t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? Instant.parse(p.getText()).toEpochMilli() : Long.MIN_VALUE;
+                p.skipChildren();
+            }
+            return Long.MIN_VALUE;
+        } catch (java.io.IOException | DateTimeParseException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
     public static Parsed parse(RawEvent raw) {
         JsonNode n;
         try {

@@ -8,6 +8,12 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 /**
  * Bounded out-of-orderness watermarks that do not stall when the input goes quiet.
  *
+ * <p>"Quiet" is measured on the source's input-activity clock, which stands still while the source is
+ * back-pressured: a backlog waiting in Kafka behind a slow operator is not silence, and advancing the
+ * watermark over it would close its conversations before their last events are read. Given to
+ * {@code fromSource}, one generator runs per Kafka partition, so each partition's event time counts.
+ * A partition that has never carried an event declares itself idle instead of holding every other back.
+ *
  * <p>With plain bounded-out-of-orderness watermarks, the last conversations before a lull never
  * close: nothing pushes event time past their close. Here, once no event has arrived for
  * {@code quietAfter} of wall-clock time, the watermark advances from the newest event time seen at
@@ -31,14 +37,12 @@ public class QuietStreamWatermarks<T> implements WatermarkGenerator<T> {
             Duration outOfOrderness, Duration quietAfter, Mode mode,
             org.apache.flink.api.common.eventtime.SerializableTimestampAssigner<T> timestamps) {
         return org.apache.flink.api.common.eventtime.WatermarkStrategy
-                .<T>forGenerator(ctx -> new QuietStreamWatermarks<>(outOfOrderness, quietAfter, mode))
+                .<T>forGenerator(ctx -> new QuietStreamWatermarks<>(outOfOrderness, quietAfter, mode,
+                        ctx.getInputActivityClock()::relativeTimeMillis))
                 .withTimestampAssigner(timestamps);
     }
 
-    public QuietStreamWatermarks(Duration outOfOrderness, Duration quietAfter, Mode mode) {
-        this(outOfOrderness, quietAfter, mode, System::currentTimeMillis);
-    }
-
+    /** @param clock milliseconds of input activity (wall-clock time less the time the input was held back) */
     QuietStreamWatermarks(Duration outOfOrderness, Duration quietAfter, Mode mode, java.util.function.LongSupplier clock) {
         this.outOfOrderness = outOfOrderness.toMillis();
         this.quietAfter = quietAfter.toMillis();
@@ -50,6 +54,7 @@ public class QuietStreamWatermarks<T> implements WatermarkGenerator<T> {
     @Override
     public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
         lastEventWallClock = clock.getAsLong();
+        // an unreadable record has no event time (Long.MIN_VALUE): it shows activity but moves nothing
         if (eventTimestamp > maxTimestamp) maxTimestamp = eventTimestamp;
     }
 
@@ -61,11 +66,10 @@ public class QuietStreamWatermarks<T> implements WatermarkGenerator<T> {
             output.emitWatermark(new Watermark(regular));
             return;
         }
-        if (mode == Mode.IDLE) {
+        if (mode == Mode.IDLE || maxTimestamp == Long.MIN_VALUE) {
             output.markIdle();
             return;
         }
-        if (maxTimestamp == Long.MIN_VALUE) return;
         // Advance from the newest event seen, at the wall clock's pace, never straight to "now": silence can
         // also mean back-pressure (the events wait in Kafka), and jumping to now would make that whole backlog
         // late. With live traffic the newest event is about now anyway.

@@ -72,14 +72,14 @@ public final class ScoreConversationsStreamJob {
         List<DataStream<QuarantineRow>> quarantine = new ArrayList<>();
 
         if (inputs.messageEvents() != null) {
+            // event time is assigned at the source, per partition, before parsing: see QuietStreamWatermarks
             SingleOutputStreamOperator<MessageEvent> events = env
-                    .fromSource(inputs.messageEvents(), WatermarkStrategy.noWatermarks(), "message events").uid("message-events-source")
+                    .fromSource(inputs.messageEvents(), QuietStreamWatermarks.<RawEvent>strategy(this.sessions.outOfOrderness(),
+                            this.sessions.quietAfter(), QuietStreamWatermarks.Mode.FOLLOW_WALL_CLOCK, (raw, ts) -> MessageEvents.eventTime(raw)),
+                            "message events").uid("message-events-source")
                     .process(new ParseMessageEvents()).uid("parse-message-events").name("parse message events");
             quarantine.add(events.getSideOutput(ParseMessageEvents.QUARANTINE));
             SingleOutputStreamOperator<ClosedConversation> sessions = events
-                    .assignTimestampsAndWatermarks(QuietStreamWatermarks.<MessageEvent>strategy(this.sessions.outOfOrderness(),
-                            this.sessions.quietAfter(), QuietStreamWatermarks.Mode.FOLLOW_WALL_CLOCK, (e, ts) -> e.at))
-                    .uid("message-event-watermarks")
                     .keyBy(e -> e.conversationId)
                     .process(new SessionizeConversations(this.sessions, "cx-stream")).uid("sessionize").name("sessionize conversations");
             quarantine.add(sessions.getSideOutput(SessionizeConversations.QUARANTINE));

@@ -8,11 +8,8 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -40,16 +37,23 @@ public class SessionizeConversations extends KeyedProcessFunction<String, Messag
     private final String defaultSource;
 
     private transient ListState<MessageEvent> events;
-    /** last version emitted; null before the first */
-    private transient ValueState<Integer> version;
-    /** how many events (at or before {@link #emittedCutoff}) the last version held */
-    private transient ValueState<Integer> includedCount;
-    private transient ValueState<Long> emittedCutoff;
-    private transient ValueState<Long> lastEventAt;
-    /** every timer registered, so retiring the conversation deletes them all */
-    private transient MapState<Long, Boolean> timers;
+    /** everything else about the conversation in one value: one state read per event (state lives in RocksDB) */
+    private transient ValueState<Session> session;
     private transient Counter emitted;
     private transient Counter quarantined;
+
+    /** What is known of a conversation besides its events. A POJO so that Flink serializes it without Kryo. */
+    public static class Session {
+        /** last version emitted; 0 before the first */
+        public int version;
+        /** how many events (at or before {@link #emittedCutoff}) the last version held */
+        public int includedCount;
+        /** the close time of the last version; Long.MIN_VALUE before the first */
+        public long emittedCutoff = Long.MIN_VALUE;
+        public long lastEventAt = Long.MIN_VALUE;
+
+        public Session() {}
+    }
 
     public SessionizeConversations(SessionSettings settings, String defaultSource) {
         this.settings = settings;
@@ -59,11 +63,7 @@ public class SessionizeConversations extends KeyedProcessFunction<String, Messag
     @Override
     public void open(OpenContext ctx) {
         events = getRuntimeContext().getListState(new ListStateDescriptor<>("events", MessageEvent.class));
-        version = getRuntimeContext().getState(new ValueStateDescriptor<>("version", Types.INT));
-        includedCount = getRuntimeContext().getState(new ValueStateDescriptor<>("included-count", Types.INT));
-        emittedCutoff = getRuntimeContext().getState(new ValueStateDescriptor<>("emitted-cutoff", Types.LONG));
-        lastEventAt = getRuntimeContext().getState(new ValueStateDescriptor<>("last-event-at", Types.LONG));
-        timers = getRuntimeContext().getMapState(new MapStateDescriptor<>("timers", Types.LONG, Types.BOOLEAN));
+        session = getRuntimeContext().getState(new ValueStateDescriptor<>("session", Session.class));
         emitted = getRuntimeContext().getMetricGroup().counter("conversationVersionsClosed");
         quarantined = getRuntimeContext().getMetricGroup().counter("eventsQuarantinedAsTooLate");
     }
@@ -80,23 +80,29 @@ public class SessionizeConversations extends KeyedProcessFunction<String, Messag
             return;
         }
         events.add(e);
-        Long last = lastEventAt.value();
-        if (last == null || e.at > last) lastEventAt.update(e.at);
-        Long cutoff = emittedCutoff.value();
+        Session s = session.value();
+        if (s == null) s = new Session();
+        long last = s.lastEventAt;
+        if (e.at > last) {
+            s.lastEventAt = e.at;
+            session.update(s);
+        }
+        // Flink keeps one timer per key and time, so scheduling a time twice is harmless
         if (e.isClose()) {
-            schedule(ctx, e.at);
-        } else if (cutoff != null && e.at <= cutoff) {
+            ctx.timerService().registerEventTimeTimer(e.at);
+        } else if (s.version > 0 && e.at <= s.emittedCutoff) {
             // late for a version already out: re-emit that close with this event in it, at the next watermark
-            schedule(ctx, cutoff);
+            ctx.timerService().registerEventTimeTimer(s.emittedCutoff);
         } else {
             // an earlier inactivity timer may still fire: onTimer checks it is still a valid close
-            schedule(ctx, Math.max(e.at, last == null ? e.at : last) + settings.inactivityTimeout().toMillis());
+            ctx.timerService().registerEventTimeTimer(Math.max(e.at, last) + settings.inactivityTimeout().toMillis());
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ClosedConversation> out) throws Exception {
-        timers.remove(timestamp);
+        Session s = session.value();
+        if (s == null) return; // retired: nothing is left to close
         List<MessageEvent> upToCutoff = new ArrayList<>();
         int all = 0;
         boolean closeAtTimestamp = false;
@@ -109,27 +115,27 @@ public class SessionizeConversations extends KeyedProcessFunction<String, Messag
                 closeAtTimestamp |= e.isClose() && e.at == timestamp;
             }
         }
-        Long cutoff = emittedCutoff.value();
-        Integer included = includedCount.value();
         boolean inactive = lastBefore != Long.MIN_VALUE && lastBefore + settings.inactivityTimeout().toMillis() <= timestamp;
-        boolean validClose = closeAtTimestamp || inactive || (cutoff != null && cutoff == timestamp);
-        if (validClose && upToCutoff.size() > (included == null ? 0 : included)) {
-            emit(ctx, upToCutoff, timestamp, out);
-            if (lastEventAt.value() != null) schedule(ctx, lastEventAt.value() + settings.reopenRetention().toMillis());
+        boolean validClose = closeAtTimestamp || inactive || (s.version > 0 && s.emittedCutoff == timestamp);
+        if (validClose && upToCutoff.size() > s.includedCount) {
+            emit(ctx, s, upToCutoff, timestamp, out);
+            session.update(s);
+            ctx.timerService().registerEventTimeTimer(s.lastEventAt + settings.reopenRetention().toMillis());
         }
-        Long last = lastEventAt.value();
-        Integer nowIncluded = includedCount.value();
-        if (last != null && timestamp >= last + settings.reopenRetention().toMillis() && nowIncluded != null && nowIncluded == all) {
-            retire(ctx);
+        // Every timer of a conversation is at or before its last event plus the retention, so when that one
+        // fires none is left to delete; the state goes once every event is in an emitted version
+        if (timestamp >= s.lastEventAt + settings.reopenRetention().toMillis() && s.version > 0 && s.includedCount == all) {
+            events.clear();
+            session.clear();
         }
     }
 
-    private void emit(OnTimerContext ctx, List<MessageEvent> upToCutoff, long cutoff, Collector<ClosedConversation> out) throws Exception {
+    private void emit(OnTimerContext ctx, Session s, List<MessageEvent> upToCutoff, long cutoff, Collector<ClosedConversation> out) {
         String id = ctx.getCurrentKey();
-        int next = version.value() == null ? 1 : version.value() + 1;
-        version.update(next);
-        includedCount.update(upToCutoff.size());
-        emittedCutoff.update(cutoff);
+        int next = s.version + 1;
+        s.version = next;
+        s.includedCount = upToCutoff.size();
+        s.emittedCutoff = cutoff;
         MessageEvent first = upToCutoff.stream().min(ConversationAssembly.EVENT_ORDER).orElseThrow();
         Conversation c = ConversationAssembly.assemble(id, upToCutoff, defaultSource);
         if (c == null) {
@@ -139,22 +145,5 @@ public class SessionizeConversations extends KeyedProcessFunction<String, Messag
         }
         emitted.inc();
         out.collect(new ClosedConversation(id, CxJsonl.write(c), next, c.closedAt().toEpochMilli(), first.origin, first.position));
-    }
-
-    private void schedule(Context ctx, long timestamp) throws Exception {
-        if (!timers.contains(timestamp)) {
-            timers.put(timestamp, true);
-            ctx.timerService().registerEventTimeTimer(timestamp);
-        }
-    }
-
-    private void retire(OnTimerContext ctx) throws Exception {
-        for (Long t : timers.keys()) ctx.timerService().deleteEventTimeTimer(t);
-        timers.clear();
-        events.clear();
-        version.clear();
-        includedCount.clear();
-        emittedCutoff.clear();
-        lastEventAt.clear();
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 public record StreamJobConfig(String brokers, String messageTopic, String conversationTopic, String gapTopic, String teamCxTopic,
                               Path watchFolder, Duration watchInterval, Path warehouse, Path checkpoints,
                               Duration checkpointInterval, SessionSettings sessions, Duration teamWindow, int parallelism,
-                              String groupId, String transactionalIdPrefix, String restoreFrom, Path rubric) {
+                              String groupId, String transactionalIdPrefix, String restoreFrom, Path rubric, String stateBackend) {
 
     public static final String USAGE = """
             Usage: cx stream [options]    (or: java -jar cx-flink-stream-<version>-job.jar [options])
@@ -36,6 +36,8 @@ public record StreamJobConfig(String brokers, String messageTopic, String conver
               --group-id NAME              Kafka consumer group (default cx-stream)
               --transactional-id-prefix S  Kafka transactional id prefix (default cx-stream)
               --rubric DIR                 rubric folder (default: the bundled rubrics/cx/v1)
+              --state-backend NAME         rocksdb (default: keyed state on local disk, incremental checkpoints)
+                                           or hashmap (state on the JVM heap, every checkpoint copies all of it)
             """;
 
     public static StreamJobConfig parse(String... args) {
@@ -58,14 +60,17 @@ public record StreamJobConfig(String brokers, String messageTopic, String conver
                         duration(a.remove("quiet-after"), d.quietAfter())),
                 duration(a.remove("team-window"), Duration.ofHours(1)), Integer.parseInt(a.getOrDefault("parallelism", "1")),
                 a.getOrDefault("group-id", "cx-stream"), a.getOrDefault("transactional-id-prefix", "cx-stream"),
-                a.remove("restore-from"), path(a.remove("rubric")));
-        for (String known : new String[] {"gap-topic", "team-cx-topic", "warehouse", "checkpoints", "parallelism", "group-id", "transactional-id-prefix"}) {
+                a.remove("restore-from"), path(a.remove("rubric")), a.getOrDefault("state-backend", "rocksdb"));
+        for (String known : new String[] {"gap-topic", "team-cx-topic", "warehouse", "checkpoints", "parallelism", "group-id", "transactional-id-prefix", "state-backend"}) {
             a.remove(known);
         }
         if (!a.isEmpty()) throw new IllegalArgumentException("unknown option(s): --" + String.join(", --", a.keySet()));
         boolean anyTopic = c.messageTopic != null || c.conversationTopic != null;
         if (!anyTopic && c.watchFolder == null) {
             throw new IllegalArgumentException("no input: give --message-topic, --conversation-topic or --watch");
+        }
+        if (!c.stateBackend.equals("rocksdb") && !c.stateBackend.equals("hashmap")) {
+            throw new IllegalArgumentException("--state-backend must be rocksdb or hashmap, was '" + c.stateBackend + "'");
         }
         if (anyTopic && c.brokers == null) throw new IllegalArgumentException("--brokers is needed to read a topic");
         return c;

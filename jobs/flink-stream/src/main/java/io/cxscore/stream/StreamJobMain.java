@@ -38,6 +38,16 @@ public final class StreamJobMain {
         conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 org.apache.flink.configuration.ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
+        // The sessionizer keeps every event of a conversation until its re-open retention (days in production)
+        // has passed. On the heap, each checkpoint would copy all of it; RocksDB keeps it on local disk and a
+        // checkpoint uploads only the files written since the last one.
+        conf.set(org.apache.flink.configuration.StateBackendOptions.STATE_BACKEND, config.stateBackend());
+        if (config.stateBackend().equals("rocksdb")) {
+            conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+            // event lists are short-lived and read back within minutes: compressing them in every compaction
+            // cost more CPU than the disk it saves
+            conf.setString("state.backend.rocksdb.compression.per.level", "NO_COMPRESSION");
+        }
         conf.set(org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
         if (config.restoreFrom() != null) conf.set(StateRecoveryOptions.SAVEPOINT_PATH, config.restoreFrom());
         return conf;

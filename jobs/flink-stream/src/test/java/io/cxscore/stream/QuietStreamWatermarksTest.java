@@ -80,4 +80,47 @@ class QuietStreamWatermarksTest {
         assertThat(idle).isTrue();
         assertThat(emitted).isEmpty();
     }
+
+    @Test
+    void should_declare_a_partition_that_never_carried_an_event_idle_so_it_holds_no_other_back() {
+        // given
+        QuietStreamWatermarks<String> g = generator(QuietStreamWatermarks.Mode.FOLLOW_WALL_CLOCK);
+
+        // when
+        wallClock.addAndGet(3_000);
+        g.onPeriodicEmit(output);
+
+        // then
+        assertThat(idle).isTrue();
+        assertThat(emitted).isEmpty();
+    }
+
+    @Test
+    void should_not_move_event_time_for_an_unreadable_record() {
+        // given: an event, then a record without event time (the source's assigner gives Long.MIN_VALUE)
+        QuietStreamWatermarks<String> g = generator(QuietStreamWatermarks.Mode.FOLLOW_WALL_CLOCK);
+        g.onEvent("a", 50_000, output);
+        g.onEvent("bad", Long.MIN_VALUE, output);
+
+        // when
+        wallClock.addAndGet(500);
+        g.onPeriodicEmit(output);
+
+        // then
+        assertThat(emitted).containsExactly(50_000L - 5_000 - 1);
+    }
+
+    @Test
+    void should_read_the_event_time_of_a_raw_event_and_none_from_a_bad_one() {
+        assertThat(MessageEvents.eventTime(raw("{\"type\":\"message\",\"meta\":{\"at\":\"x\"},\"at\":\"2026-10-01T09:00:00Z\"}")))
+                .isEqualTo(java.time.Instant.parse("2026-10-01T09:00:00Z").toEpochMilli());
+        assertThat(MessageEvents.eventTime(raw("{\"type\":\"message\",\"at\":\"yesterday\"}"))).isEqualTo(Long.MIN_VALUE);
+        assertThat(MessageEvents.eventTime(raw("{\"at\":12}"))).isEqualTo(Long.MIN_VALUE);
+        assertThat(MessageEvents.eventTime(raw("not json"))).isEqualTo(Long.MIN_VALUE);
+        assertThat(MessageEvents.eventTime(raw(null))).isEqualTo(Long.MIN_VALUE);
+    }
+
+    private static RawEvent raw(String payload) {
+        return new RawEvent("cx.message-events", "partition 0 offset 1", 1, 0, payload);
+    }
 }

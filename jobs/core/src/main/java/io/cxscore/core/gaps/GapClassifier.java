@@ -5,6 +5,7 @@ import io.cxscore.core.gaps.GapClassifierSettings.Rule;
 import io.cxscore.core.model.AgentAction;
 import io.cxscore.core.model.Conversation;
 import io.cxscore.core.model.Message;
+import io.cxscore.core.model.Role;
 import io.cxscore.core.model.Transfer;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,16 @@ public final class GapClassifier {
      */
     public String topic(Conversation c) {
         String where = firstNonBlank(c.team(), c.queue(), c.brand(), "general").toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", "-");
-        return where + "/" + intent(new ConversationCues(c, settings));
+        // only the words of the first two customer turns matter: tokenizing them alone is the same as
+        // ConversationCues' turns (public, not system, not an agent) and spares scoring every cue of every turn
+        List<String> first = new ArrayList<>();
+        int customerTurns = 0;
+        for (Message m : c.messages()) {
+            if (!m.isPublic() || m.role() == Role.SYSTEM || m.role().isAgent()) continue;
+            first.addAll(CueList.tokens(m.text()));
+            if (++customerTurns == 2) break;
+        }
+        return where + "/" + intent(first);
     }
 
     private String intent(ConversationCues c) {
@@ -105,6 +115,10 @@ public final class GapClassifier {
             first.addAll(t.tokens);
             if (t != c.customerTurns.get(0)) break;
         }
+        return intent(first);
+    }
+
+    private String intent(List<String> first) {
         for (GapClassifierSettings.Topic t : settings.topics) if (t.cues().count(first) > 0) return t.intent();
         return "other";
     }

@@ -81,9 +81,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
         if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
             throw new IllegalStateException("formatting Kafka storage failed: " + Files.readString(workDir.resolve("format.log")));
         }
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx512m", "-XX:+UseSerialGC",
                 "-Dlog4j2.configurationFile=" + writeLogConfig(workDir), "-cp", classpath, "kafka.Kafka", props.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        // a caller that exits without close() (System.exit, a killed test JVM) must not leave a broker running
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "stop-kafka-broker"));
         LocalKafkaBroker broker = new LocalKafkaBroker(p, port, logFile);
         broker.awaitPort(Duration.ofSeconds(60));
         return broker;
