@@ -74,7 +74,7 @@ class GapEvaluationTest {
 
     @Test
     void should_evaluate_demo_entries_and_skip_absent_dataset_files_with_a_message(@TempDir Path nowhere) throws IOException {
-        // given a datasets folder that does not hold the public datasets
+        // given a datasets folder that does not hold the public datasets (5 files: TWCS, CDP dev and test, STC-3, ABCD)
         GapLabelledSet set = GapLabelledSet.load(LABELLED, CLASSIFIER.taxonomy());
         // when
         GapLabelledSet.Resolved resolved = set.resolve(nowhere);
@@ -82,7 +82,7 @@ class GapEvaluationTest {
         resolved.conversations().forEach(eval::add);
         GapEvaluation.Report report = eval.report(resolved.skipped());
         // then
-        assertThat(resolved.skipped()).hasSize(4).allSatisfy(s -> assertThat(s).contains("is absent"));
+        assertThat(resolved.skipped()).hasSize(5).allSatisfy(s -> assertThat(s).contains("is absent"));
         assertThat(resolved.conversations().keySet()).extracting(GapLabelledSet.Entry::dataset).containsOnly("cx-demo");
         assertThat(report.conversations()).isEqualTo(resolved.conversations().size());
         assertThat(report.toText()).contains("skipped: ").contains("macro-F1");
