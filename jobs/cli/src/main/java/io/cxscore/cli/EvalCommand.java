@@ -92,7 +92,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         OfflineJudge offline = OfflineJudge.from(rubric.bundle());
         io.cxscore.llm.LlmJudge llmJudge = judgeKind == JudgeKind.llm
-                ? llm.judge(rubric.bundle(), LlmOptions.prompt(rubric), io.cxscore.llm.JudgementCache.inMemory()) : null;
+                ? llm.judge(rubric.bundle(), llm.prompt(rubric), io.cxscore.llm.JudgementCache.inMemory()) : null;
         io.cxscore.core.score.Judge judge = llmJudge != null ? llmJudge : offline;
         Map<String, Object> reports = new LinkedHashMap<>();
         for (Path file : files) {

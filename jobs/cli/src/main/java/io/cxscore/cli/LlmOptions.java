@@ -27,9 +27,19 @@ final class LlmOptions {
         }
     }
 
-    /** The prompt beside the rubric: DIR/prompts for --rubric DIR, else the bundled one. */
-    static JudgePrompt prompt(RubricOption rubric) {
-        return rubric.dir == null ? JudgePrompt.defaults() : JudgePrompt.fromDirectory(rubric.dir.resolve("prompts"));
+    @Option(names = "--prompt-version", paramLabel = "V",
+            description = "A released version of the judge prompt (prompts/prompt.yaml lists them); default: its current one. "
+                    + "An older version reproduces the scores made with it.")
+    String promptVersion;
+
+    /** The prompt beside the rubric: DIR/prompts for --rubric DIR, else the bundled one; --prompt-version or the current. */
+    JudgePrompt prompt(RubricOption rubric) {
+        try {
+            return rubric.dir == null ? JudgePrompt.defaults(promptVersion)
+                    : JudgePrompt.fromDirectory(rubric.dir.resolve("prompts"), promptVersion);
+        } catch (io.cxscore.core.rubric.RubricException e) {
+            throw new UserFacingException(e.getMessage());
+        }
     }
 
     LlmJudge judge(RubricBundle bundle, JudgePrompt prompt, JudgementCache cache) {

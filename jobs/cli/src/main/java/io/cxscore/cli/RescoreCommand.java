@@ -89,7 +89,7 @@ final class RescoreCommand implements Callable<Integer> {
         RubricBundle bundle = rubric.bundle();
         SparkSession spark = SparkSessions.create("cx-rescore");
         try (JudgementCache cache = JudgementCache.open(root.resolve("_llm_cache/answers.jsonl"))) {
-            LlmJudge judge = llm.judge(bundle, LlmOptions.prompt(rubric), cache);
+            LlmJudge judge = llm.judge(bundle, llm.prompt(rubric), cache);
             var offline = spark.read().parquet(root.resolve("scores").toString())
                     .where(col("judge").equalTo("offline").and(col("rubric_version").equalTo(judge.provenance().rubricVersion())))
                     .select("conversation_id", "status", "cx_score", "cx_confidence").collectAsList();

@@ -74,6 +74,56 @@ public final class ChatModels {
         }
     }
 
+    /**
+     * The answer schema as the clients put it on the wire (compact JSON of what {@link #responseFormat} keeps:
+     * types, properties, required, enums; no ranges, titles or descriptions): what a provider that injects the
+     * schema into the prompt gives the model, at most.
+     */
+    public static String schemaAsSent(String answerSchemaJson) {
+        try {
+            return compactSchema(new ObjectMapper().readTree(answerSchemaJson)).toString();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("answer schema: not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode compactSchema(JsonNode n) {
+        var out = new ObjectMapper().createObjectNode();
+        JsonNode type = n.get("type");
+        if (type != null && type.isArray()) {
+            var any = out.putArray("anyOf");
+            for (JsonNode t : type) {
+                if ("null".equals(t.asText())) {
+                    any.addObject().put("type", "null");
+                } else {
+                    var copy = ((com.fasterxml.jackson.databind.node.ObjectNode) n.deepCopy()).put("type", t.asText());
+                    if (copy.has("enum")) {
+                        var values = copy.withArray("enum");
+                        for (int i = values.size() - 1; i >= 0; i--) if (values.get(i).isNull()) values.remove(i);
+                    }
+                    any.add(compactSchema(copy));
+                }
+            }
+            return out;
+        }
+        String t = type == null ? "" : type.asText();
+        out.put("type", t);
+        if (n.has("enum")) {
+            var values = out.putArray("enum");
+            n.get("enum").forEach(values::add);
+            return out;
+        }
+        if (t.equals("object")) {
+            var props = out.putObject("properties");
+            n.path("properties").fields().forEachRemaining(p -> props.set(p.getKey(), compactSchema(p.getValue())));
+            out.set("required", n.path("required").deepCopy());
+            out.put("additionalProperties", false);
+        } else if (t.equals("array")) {
+            out.set("items", compactSchema(n.get("items")));
+        }
+        return out;
+    }
+
     static JsonSchemaElement element(JsonNode n, String at) {
         JsonNode type = n.get("type");
         if (type != null && type.isArray()) {

@@ -60,6 +60,7 @@ public final class LlmJudge implements Judge {
     private final PiiRedactor redactor = PiiRedactor.standard();
     private final String system;
     private final ResponseFormat responseFormat;
+    private final int schemaChars;
     private final Provenance provenance;
     private final JudgementCache cache;
     private final boolean rescore;
@@ -76,10 +77,12 @@ public final class LlmJudge implements Judge {
         GapVocabulary vocabulary = b.vocabulary;
         this.parser = new JudgeAnswerParser(rubric, vocabulary);
         this.signals = OfflineJudge.from(b.bundle);
-        this.system = prompt.system(rubric, vocabulary);
         this.responseFormat = config.structuredOutput() ? ChatModels.responseFormat(prompt.answerSchema()) : null;
+        // with the schema in the request the model is given it there, so the system message does not repeat it
+        this.system = prompt.system(rubric, vocabulary, responseFormat != null);
+        this.schemaChars = responseFormat != null ? ChatModels.schemaAsSent(prompt.answerSchema()).length() : 0;
         String paramHash = RubricLoader.sha256((rubric.sha256() + "|" + prompt.hash() + "|" + vocabulary.version() + "|"
-                + config.modelId() + "|t=0|max=" + config.maxOutputTokens()).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+                + config.modelId() + "|t=0|max=" + config.maxOutputTokens() + schemaMark()).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         this.provenance = new Provenance(NAME, config.modelId(), rubric.id(), rubric.version(), paramHash);
         this.cache = b.cache != null ? b.cache : JudgementCache.inMemory();
         this.rescore = b.rescore;
@@ -153,6 +156,11 @@ public final class LlmJudge implements Judge {
         return config;
     }
 
+    /** Empty for a prompt whose text does not depend on it (v1), so that v1's hashes and keys stay as they were. */
+    private String schemaMark() {
+        return prompt.dependsOnSchemaInRequest() ? "|schema_in_request=" + (responseFormat != null) : "";
+    }
+
     /**
      * What makes two judgements the same: the conversation's content as the judge sees it (redacted, without the
      * per-request boundary), the rubric, the model and the prompt.
@@ -160,9 +168,9 @@ public final class LlmJudge implements Judge {
     public String cacheKey(Conversation c) {
         RedactedConversation r = redactor.redact(c);
         // NUL never occurs in text, so the fixed boundary escapes nothing
-        String content = Transcript.of(r.conversation(), "\u0000").text();
+        String content = prompt.transcript(r.conversation(), "\u0000").text();
         return RubricLoader.sha256((content + "\u0000" + rubric.id() + "\u0000" + rubric.version() + "\u0000"
-                + rubric.sha256() + "\u0000" + config.modelId() + "\u0000" + prompt.hash()).getBytes(StandardCharsets.UTF_8));
+                + rubric.sha256() + "\u0000" + config.modelId() + "\u0000" + prompt.hash() + schemaMark()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Judges many conversations with the configured concurrency; results in input order. */
@@ -200,9 +208,10 @@ public final class LlmJudge implements Judge {
                 return verdict(c, redacted, hit.answer());
             }
         }
-        Transcript transcript = Transcript.of(redacted.conversation());
+        Transcript transcript = prompt.transcript(redacted.conversation());
         String user = prompt.user(transcript);
-        int estimate = (system.length() + user.length()) / 4 + 1;
+        // the schema sent as the response format is read by the model too (OpenAI and Anthropic bill it as input)
+        int estimate = (system.length() + user.length() + schemaChars) / 4 + 1;
         if (!ledger.reserve(estimate)) {
             if (ledger.skippedForBudget()) {
                 notices.accept("LLM budget reached (" + String.format(Locale.ROOT, "$%.4f spent, %d tokens", ledger.cost(),

@@ -119,6 +119,12 @@ public record LlmJudgeConfig(String provider, String baseUrl, String model, Stri
                 outputUsdPerMTok, structuredOutput, lowConfidence);
     }
 
+    public LlmJudgeConfig withStructuredOutput(boolean structuredOutput) {
+        return new LlmJudgeConfig(provider, baseUrl, model, apiKeyEnv, timeout, maxOutputTokens, concurrency,
+                requestsPerMinute, tokensPerMinute, maxAttempts, backoffBase, maxCostUsd, maxTokens, inputUsdPerMTok,
+                outputUsdPerMTok, structuredOutput, lowConfidence);
+    }
+
     /** The model as recorded in provenance: provider and name. */
     public String modelId() {
         return provider + ":" + model;

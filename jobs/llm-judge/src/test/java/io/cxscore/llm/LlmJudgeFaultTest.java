@@ -3,7 +3,7 @@ package io.cxscore.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxscore.core.demo.DemoGenerator;
-import io.cxscore.core.llm.Transcript;
+import io.cxscore.core.llm.JudgePrompt;
 import io.cxscore.core.model.Conversation;
 import io.cxscore.core.score.JudgeResult;
 import io.cxscore.core.testing.JudgeContract;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** Faults on the wire: retries where they help, and never a score from an answer that is not valid. */
 class LlmJudgeFaultTest {
-    private static final Pattern TRANSCRIPT = Pattern.compile("<<<TRANSCRIPT (\\S+)>>>\n(.*)\n<<<END \\1>>>", Pattern.DOTALL);
+    private static final Pattern TRANSCRIPT = Pattern.compile("^<([a-z]+)>\n(.*)\n</\\1>$", Pattern.DOTALL);
     private LoopbackLlmServer server;
 
     @BeforeEach
@@ -180,7 +180,7 @@ class LlmJudgeFaultTest {
         List<String> statuses = new ArrayList<>();
         for (int i = 0; i < conversations.size(); i++) {
             JudgeResult r = results.get(i);
-            String key = Transcript.of(io.cxscore.core.redact.PiiRedactor.standard().redact(conversations.get(i)).conversation(), "\u0000").text();
+            String key = JudgePrompt.defaults().transcript(io.cxscore.core.redact.PiiRedactor.standard().redact(conversations.get(i)).conversation(), "\u0000").text();
             String last = lastReplyKind.get(key);
             statuses.add(r.status());
             if (r.isScored() && !"valid".equals(last)) fabricated++;

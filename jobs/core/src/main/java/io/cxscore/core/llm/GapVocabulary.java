@@ -61,7 +61,20 @@ public record GapVocabulary(String version, Map<String, Set<String>> subcategori
         return new GapVocabulary(root.path("version").asText(""), subs, faults);
     }
 
-    /** {@code knowledge(missing_article,outdated_article,...); product(...)}: compact, for the prompt. */
+    /**
+     * {@code knowledge: missing_article|outdated_article|...} one category a line: the prompt v2 rendering, which
+     * costs fewer tokens than {@link #compact()}.
+     */
+    public String lines() {
+        StringBuilder b = new StringBuilder();
+        subcategories.forEach((cat, subs) -> {
+            if (b.length() > 0) b.append('\n');
+            b.append(cat).append(": ").append(String.join("|", subs));
+        });
+        return b.toString();
+    }
+
+    /** {@code knowledge(missing_article,outdated_article,...); product(...)}: compact, for the prompt v1. */
     public String compact() {
         StringBuilder b = new StringBuilder();
         subcategories.forEach((cat, subs) -> {

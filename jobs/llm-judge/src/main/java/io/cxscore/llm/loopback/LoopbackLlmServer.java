@@ -32,6 +32,13 @@ import java.util.regex.Pattern;
  * /api/chat}). It records every request as received, counts prompt tokens with the cl100k tokenizer, can enforce
  * a requests-per-minute limit with 429 + Retry-After and add latency, and answers what a script says.
  *
+ * <p>Prompt tokens are everything the model is given: the system and user text; the answer schema sent as the
+ * structured-output format where the provider puts it into the prompt (OpenAI renders {@code response_format} into
+ * the system message as {@code # Response Formats / ## name / <schema JSON>} and bills it as prompt tokens;
+ * Anthropic bills {@code output_config.format} as input too; Ollama's {@code format} only constrains decoding, so
+ * it is not counted); and the chat format's own tokens, estimated as OpenAI documents them for cl100k models, 3 a
+ * message plus 3 priming the reply. The schema is counted as sent, an upper bound of what the provider renders.
+ *
  * <p>The default script is a tiny rule-based "model" that reads the numbered transcript and answers in the judge's
  * schema, citing real turns; tests and the benchmark replace it per request to inject faults.
  */
@@ -39,10 +46,21 @@ public final class LoopbackLlmServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Encoding TOKENS = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
     private static final Pattern TURNS = Pattern.compile("(\\d+) turns, 0\\.\\.(\\d+)");
+    /** A turn line of prompt v1 ({@code [7] customer: ...}) or v2 ({@code 7C ...}). */
+    private static final Pattern TURN_LINE = Pattern.compile("^(?:\\[(\\d+)] |(\\d+)[CAHS]\\*?(?: |$))", Pattern.MULTILINE);
+    /** Chat-format tokens per message and for priming the reply (OpenAI's published count for cl100k models). */
+    public static final int TOKENS_PER_MESSAGE = 3;
+    public static final int TOKENS_REPLY_PRIMING = 3;
 
-    /** What the server received: the wire protocol, headers, raw body, and the system and user text found in it. */
+    /**
+     * What the server received: the wire protocol, headers, raw body, the system and user text found in it, and the
+     * prompt tokens: {@code promptTokens = tokens(system) + tokens(user) + schemaTokens + formatTokens}.
+     *
+     * @param schemaTokens tokens of the answer schema where the protocol puts it into the prompt, else 0
+     * @param formatTokens the chat format's own tokens (per message and reply priming)
+     */
     public record Received(String protocol, String path, Map<String, List<String>> headers, String body, String system,
-                           String user, int promptTokens, int sequence) {
+                           String user, int promptTokens, int schemaTokens, int formatTokens, int sequence) {
         public String header(String name) {
             for (Map.Entry<String, List<String>> h : headers.entrySet()) {
                 if (h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) return h.getValue().get(0);
@@ -156,8 +174,10 @@ public final class LoopbackLlmServer implements AutoCloseable {
             }
             JsonNode req = JSON.readTree(body);
             String[] su = systemAndUser(protocol, req);
+            int schema = schemaTokens(protocol, req);
+            int format = TOKENS_PER_MESSAGE * messages(protocol, req) + TOKENS_REPLY_PRIMING;
             Received r = new Received(protocol, path, new LinkedHashMap<>(ex.getRequestHeaders()), body, su[0], su[1],
-                    tokens(su[0]) + tokens(su[1]), sequence.incrementAndGet());
+                    tokens(su[0]) + tokens(su[1]) + schema + format, schema, format, sequence.incrementAndGet());
             received.add(r);
             if (!admit()) {
                 rateLimited.incrementAndGet();
@@ -181,6 +201,29 @@ public final class LoopbackLlmServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // the client gave up (a timeout test) or sent something unreadable: nothing more to say on this exchange
         }
+    }
+
+    /** The answer schema's tokens where the protocol's provider renders it into the prompt. */
+    static int schemaTokens(String protocol, JsonNode req) {
+        return switch (protocol) {
+            case "openai" -> {
+                JsonNode f = req.path("response_format");
+                if (!"json_schema".equals(f.path("type").asText())) yield 0;
+                JsonNode js = f.path("json_schema");
+                yield tokens("# Response Formats\n\n## " + js.path("name").asText() + "\n\n" + js.path("schema"));
+            }
+            case "anthropic" -> {
+                JsonNode f = req.path("output_config").path("format");
+                yield f.has("schema") ? tokens(f.path("schema").toString()) : 0;
+            }
+            default -> 0; // Ollama's format becomes a grammar for decoding, not text the model reads
+        };
+    }
+
+    private static int messages(String protocol, JsonNode req) {
+        int n = req.path("messages").size();
+        if (protocol.equals("anthropic") && !req.path("system").isMissingNode() && !req.path("system").isNull()) n++;
+        return n;
     }
 
     private static String[] systemAndUser(String protocol, JsonNode req) {
@@ -242,7 +285,13 @@ public final class LoopbackLlmServer implements AutoCloseable {
      */
     public static String plausibleAnswer(String user) {
         Matcher m = TURNS.matcher(user);
-        int last = m.find() ? Integer.parseInt(m.group(2)) : 0;
+        int last = 0;
+        if (m.find()) {
+            last = Integer.parseInt(m.group(2));
+        } else {
+            Matcher t = TURN_LINE.matcher(user);
+            while (t.find()) last = Math.max(last, Integer.parseInt(t.group(1) != null ? t.group(1) : t.group(2)));
+        }
         String lower = user.toLowerCase(Locale.ROOT);
         boolean thanks = lower.contains("thank") || lower.contains("perfect") || lower.contains("great");
         String resolution = thanks ? "{\"label\":\"resolved\",\"value\":1.5,\"confidence\":0.85,\"evidence\":[" + last + "]}"
