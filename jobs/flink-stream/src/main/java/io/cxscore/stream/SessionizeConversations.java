@@ -48,6 +48,8 @@ public class SessionizeConversations extends KeyedProcessFunction<String, Messag
         public int version;
         /** how many events (at or before {@link #emittedCutoff}) the last version held */
         public int includedCount;
+        /** how many events are kept */
+        public int eventCount;
         /** the close time of the last version; Long.MIN_VALUE before the first */
         public long emittedCutoff = Long.MIN_VALUE;
         public long lastEventAt = Long.MIN_VALUE;
@@ -83,10 +85,9 @@ public class SessionizeConversations extends KeyedProcessFunction<String, Messag
         Session s = session.value();
         if (s == null) s = new Session();
         long last = s.lastEventAt;
-        if (e.at > last) {
-            s.lastEventAt = e.at;
-            session.update(s);
-        }
+        s.lastEventAt = Math.max(last, e.at);
+        s.eventCount++;
+        session.update(s);
         // Flink keeps one timer per key and time, so scheduling a time twice is harmless
         if (e.isClose()) {
             ctx.timerService().registerEventTimeTimer(e.at);
@@ -103,6 +104,15 @@ public class SessionizeConversations extends KeyedProcessFunction<String, Messag
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ClosedConversation> out) throws Exception {
         Session s = session.value();
         if (s == null) return; // retired: nothing is left to close
+        long retireAt = s.lastEventAt + settings.reopenRetention().toMillis();
+        if (s.version > 0 && s.includedCount == s.eventCount) {
+            // nothing arrived since the last version: no new version can close, so the events need not be read
+            if (timestamp >= retireAt) {
+                events.clear();
+                session.clear();
+            }
+            return;
+        }
         List<MessageEvent> upToCutoff = new ArrayList<>();
         int all = 0;
         boolean closeAtTimestamp = false;
@@ -120,11 +130,11 @@ public class SessionizeConversations extends KeyedProcessFunction<String, Messag
         if (validClose && upToCutoff.size() > s.includedCount) {
             emit(ctx, s, upToCutoff, timestamp, out);
             session.update(s);
-            ctx.timerService().registerEventTimeTimer(s.lastEventAt + settings.reopenRetention().toMillis());
+            ctx.timerService().registerEventTimeTimer(retireAt);
         }
         // Every timer of a conversation is at or before its last event plus the retention, so when that one
         // fires none is left to delete; the state goes once every event is in an emitted version
-        if (timestamp >= s.lastEventAt + settings.reopenRetention().toMillis() && s.version > 0 && s.includedCount == all) {
+        if (timestamp >= retireAt && s.version > 0 && s.includedCount == all) {
             events.clear();
             session.clear();
         }

@@ -27,6 +27,10 @@ final class AuditDetectors {
             "(?:^|[\\n.!?]\\s*)(?i:hi|hello|hey|dear|morning|good morning|good afternoon|good evening|thanks|thank you)[ ,]+(\\p{Lu}\\p{Ll}{1,20})\\b(?!\\s+(?:here|from|speaking)\\b)");
     private static final Set<String> NOT_NAMES = Set.of("there", "team", "all", "again", "everyone", "folks", "friend", "sir",
             "madam", "so", "for", "very", "a", "guys", "both", "you", "and", "mate", "customer", "valued");
+    /** An author field that is a full name ("Dana Smith"), not a handle or a first name alone. */
+    private static final Pattern FULL_NAME = Pattern.compile("\\p{Lu}[\\p{L}'-]+(\\s+\\p{Lu}[\\p{L}'-]+)+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern AUTHOR_WORDS = Pattern.compile("[\\s(]+");
     private static final Pattern CAPITALISED = Pattern.compile("\\b(\\p{Lu}\\p{Ll}{1,20})\\b");
 
     private AuditDetectors() {}
@@ -102,14 +106,20 @@ final class AuditDetectors {
         Set<String> customerPlans = new HashSet<>();
         for (Message m : c.conversation.messages()) {
             if (m.role() == Role.CUSTOMER) {
-                if (m.author() != null && m.author().matches("\\p{Lu}[\\p{L}'-]+(\\s+\\p{Lu}[\\p{L}'-]+)+")) {
-                    for (String w : m.author().split("\\s+")) customerNames.add(w.toLowerCase(Locale.ROOT));
+                if (m.author() != null && FULL_NAME.matcher(m.author()).matches()) {
+                    for (String w : SPACES.split(m.author())) customerNames.add(w.toLowerCase(Locale.ROOT));
                 }
-                Matcher cap = CAPITALISED.matcher(m.text());
-                while (cap.find()) mentioned.add(cap.group(1).toLowerCase(Locale.ROOT));
                 customerPlans.addAll(plansIn(CueList.tokens(m.text()), c.settings.plans));
             } else if (m.role().isAgent() && m.author() != null) {
-                for (String w : m.author().split("[\\s(]+")) agentNames.add(w.toLowerCase(Locale.ROOT));
+                for (String w : AUTHOR_WORDS.split(m.author())) agentNames.add(w.toLowerCase(Locale.ROOT));
+            }
+        }
+        // the names a customer wrote only matter when a greeting is checked against a known customer name
+        if (!customerNames.isEmpty()) {
+            for (Message m : c.conversation.messages()) {
+                if (m.role() != Role.CUSTOMER) continue;
+                Matcher cap = CAPITALISED.matcher(m.text());
+                while (cap.find()) mentioned.add(cap.group(1).toLowerCase(Locale.ROOT));
             }
         }
         mentioned.addAll(customerNames);

@@ -49,7 +49,8 @@ final class GapClassifierSettings {
     final double notifyConfidence, repeatOverlap, rephraseOverlap, retrievalCoverage;
     final int minContentWords, rephraseMinTurns, apologyLoopMinTurns, pingPongMinTransfers, casualMinMarkers;
     final Map<Rule, Double> confidence = new EnumMap<>(Rule.class);
-    final Map<Cue, CueList> cues = new EnumMap<>(Cue.class);
+    /** every cue at once, indexed by {@link Cue#ordinal()} */
+    private final io.cxscore.core.text.CuePhraseSets allCues;
     final Set<String> sourcesWithoutActionLog;
     final List<String> nonFixActionPrefixes, verificationRequiredActions, verificationActions;
     final Set<String> plans;
@@ -69,7 +70,9 @@ final class GapClassifierSettings {
         pingPongMinTransfers = (int) y.num("thresholds.ping_pong_min_transfers", 2, 20);
         casualMinMarkers = (int) y.num("thresholds.casual_min_markers", 1, 20);
         for (Rule r : Rule.values()) confidence.put(r, y.num("confidence." + r.key(), 0, 1));
-        for (Cue c : Cue.values()) cues.put(c, new CueList(y.strings("cues." + c.key())));
+        List<List<String>> cuePhrases = new ArrayList<>();
+        for (Cue c : Cue.values()) cuePhrases.add(y.strings("cues." + c.key()));
+        allCues = new io.cxscore.core.text.CuePhraseSets(cuePhrases, CueList::tokens);
         sourcesWithoutActionLog = lower(y.strings("sources_without_action_log"));
         nonFixActionPrefixes = List.copyOf(lower(y.strings("non_fix_action_prefixes")));
         verificationRequiredActions = List.copyOf(lower(y.strings("verification_required_actions")));
@@ -93,8 +96,9 @@ final class GapClassifierSettings {
         return confidence.get(r);
     }
 
-    CueList cue(Cue c) {
-        return cues.get(c);
+    /** Each cue's count in the tokens (positions where one of its phrases starts), indexed by {@link Cue#ordinal()}. */
+    int[] cueCounts(List<String> tokens) {
+        return allCues.count(tokens);
     }
 
     private static Set<String> lower(List<String> in) {

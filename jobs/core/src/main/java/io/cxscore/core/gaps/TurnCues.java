@@ -25,7 +25,7 @@ final class TurnCues {
     final Role role;
     final List<String> tokens;
     final Set<String> content = new HashSet<>();
-    private final int[] counts = new int[Cue.values().length];
+    private final int[] counts;
     final int emoji;
 
     TurnCues(Message m, GapClassifierSettings s) {
@@ -35,7 +35,7 @@ final class TurnCues {
         tokens = CueList.tokens(m.text());
         // overlap compares what was asked, so e-mail greetings and signatures (the same in every message) are left out
         for (String t : CueList.tokens(body(m.text()))) if (t.length() > 1 && !STOPWORDS.contains(t)) content.add(t);
-        for (Cue c : Cue.values()) counts[c.ordinal()] = s.cue(c).count(tokens);
+        counts = s.cueCounts(tokens);
         emoji = emojiCount(m.text());
     }
 

@@ -37,7 +37,7 @@ public final class CuePhrases {
         return hits;
     }
 
-    private static boolean matchesAt(List<String> tokens, int at, String[] phrase) {
+    static boolean matchesAt(List<String> tokens, int at, String[] phrase) {
         if (at + phrase.length > tokens.size()) return false;
         for (int k = 1; k < phrase.length; k++) {
             if (!tokens.get(at + k).equals(phrase[k])) return false;

@@ -7,6 +7,7 @@ import io.cxscore.stream.MessageEvent;
 import io.cxscore.stream.MessageEvents;
 import io.cxscore.stream.StreamJobConfig;
 import io.cxscore.stream.StreamJobMain;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -285,11 +286,18 @@ public final class StreamBenchmark {
                     List<Path> files;
                     try (Stream<Path> s = Files.walk(scores, 2)) {
                         files = s.filter(f -> f.getFileName().toString().endsWith(".parquet") && !f.getFileName().toString().startsWith(".")).toList();
+                    } catch (java.io.UncheckedIOException inProgressFileRenamed) {
+                        continue; // a file was committed while the folder was listed: list again
                     }
                     long now = System.currentTimeMillis();
                     for (Path f : files) {
-                        if (!done.add(f)) continue;
-                        for (String id : ScoresFileIds.read(f)) seen.putIfAbsent(id, now);
+                        if (done.contains(f)) continue;
+                        try {
+                            for (String id : ScoresFileIds.read(f)) seen.putIfAbsent(id, now);
+                            done.add(f);
+                        } catch (IOException | RuntimeException notReadableYet) {
+                            // listed while its folder was being published: read it on the next round
+                        }
                     }
                 }
                 Thread.sleep(200);
