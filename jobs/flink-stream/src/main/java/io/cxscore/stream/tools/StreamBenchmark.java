@@ -122,6 +122,7 @@ public final class StreamBenchmark {
             long killedAt = 0, restartedAt = 0;
             int sent = 0;
             long t0;
+            long jitMillis0;
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(pp)) {
                 // the clock starts once the job answers: its start-up is not a conversation's latency
                 long startup = System.currentTimeMillis();
@@ -146,6 +147,7 @@ public final class StreamBenchmark {
                 System.out.printf(Locale.ROOT, "[bench] job started and scored %,d warm-up conversations in %.1f s%n", warmUp, (System.currentTimeMillis() - startup) / 1000.0);
                 t0 = System.currentTimeMillis();
                 long senderCpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                jitMillis0 = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
                 long killAfter = Math.round(total * killAt);
                 while (sent < total) {
                     // pace: conversation n closes at t0 + n/rate
@@ -187,6 +189,9 @@ public final class StreamBenchmark {
 
             gapSeenAt.keySet().removeIf(id -> id.startsWith("warm-up-"));
             rowSeenAt.keySet().removeIf(id -> id.startsWith("warm-up-"));
+            System.out.printf(Locale.ROOT, "[bench] JIT compiler threads worked %.1f s during the measured phase (this JVM; %.1f s of wall time)%n",
+                    (java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitMillis0) / 1000.0,
+                    (System.currentTimeMillis() - t0) / 1000.0);
             long lastGap = gapSeenAt.values().stream().mapToLong(Long::longValue).max().orElse(t0);
             System.out.printf(Locale.ROOT, "[bench] sustained: %,d conversations scored and published in %.1f s = %.0f conversations/s%n",
                     gapSeenAt.size(), (lastGap - t0) / 1000.0, gapSeenAt.size() * 1000.0 / (lastGap - t0));
