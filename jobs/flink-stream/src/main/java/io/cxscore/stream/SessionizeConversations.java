@@ -105,36 +105,29 @@ public class SessionizeConversations extends KeyedProcessFunction<String, Messag
         Session s = session.value();
         if (s == null) return; // retired: nothing is left to close
         long retireAt = s.lastEventAt + settings.reopenRetention().toMillis();
-        if (s.version > 0 && s.includedCount == s.eventCount) {
-            // nothing arrived since the last version: no new version can close, so the events need not be read
-            if (timestamp >= retireAt) {
-                events.clear();
-                session.clear();
+        // the events are read only when some are in no version yet: only then can this timer close a new one
+        if (s.version == 0 || s.includedCount < s.eventCount) {
+            List<MessageEvent> upToCutoff = new ArrayList<>();
+            boolean closeAtTimestamp = false;
+            long lastBefore = Long.MIN_VALUE;
+            for (MessageEvent e : events.get()) {
+                if (e.at <= timestamp) {
+                    upToCutoff.add(e);
+                    lastBefore = Math.max(lastBefore, e.at);
+                    closeAtTimestamp |= e.isClose() && e.at == timestamp;
+                }
             }
-            return;
-        }
-        List<MessageEvent> upToCutoff = new ArrayList<>();
-        int all = 0;
-        boolean closeAtTimestamp = false;
-        long lastBefore = Long.MIN_VALUE;
-        for (MessageEvent e : events.get()) {
-            all++;
-            if (e.at <= timestamp) {
-                upToCutoff.add(e);
-                lastBefore = Math.max(lastBefore, e.at);
-                closeAtTimestamp |= e.isClose() && e.at == timestamp;
+            boolean inactive = lastBefore != Long.MIN_VALUE && lastBefore + settings.inactivityTimeout().toMillis() <= timestamp;
+            boolean validClose = closeAtTimestamp || inactive || (s.version > 0 && s.emittedCutoff == timestamp);
+            if (validClose && upToCutoff.size() > s.includedCount) {
+                emit(ctx, s, upToCutoff, timestamp, out);
+                session.update(s);
+                ctx.timerService().registerEventTimeTimer(retireAt);
             }
-        }
-        boolean inactive = lastBefore != Long.MIN_VALUE && lastBefore + settings.inactivityTimeout().toMillis() <= timestamp;
-        boolean validClose = closeAtTimestamp || inactive || (s.version > 0 && s.emittedCutoff == timestamp);
-        if (validClose && upToCutoff.size() > s.includedCount) {
-            emit(ctx, s, upToCutoff, timestamp, out);
-            session.update(s);
-            ctx.timerService().registerEventTimeTimer(retireAt);
         }
         // Every timer of a conversation is at or before its last event plus the retention, so when that one
         // fires none is left to delete; the state goes once every event is in an emitted version
-        if (timestamp >= retireAt && s.version > 0 && s.includedCount == all) {
+        if (timestamp >= retireAt && s.version > 0 && s.includedCount == s.eventCount) {
             events.clear();
             session.clear();
         }

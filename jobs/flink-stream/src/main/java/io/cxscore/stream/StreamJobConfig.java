@@ -88,7 +88,8 @@ public record StreamJobConfig(String brokers, String messageTopic, String conver
         return s == null ? null : Path.of(s);
     }
 
-    static Duration duration(String s, Duration dflt) {
+    /** A duration option's value, or {@code dflt} when it is absent. */
+    public static Duration duration(String s, Duration dflt) {
         if (s == null) return dflt;
         String t = s.trim().toLowerCase(java.util.Locale.ROOT);
         if (t.startsWith("p")) return Duration.parse(s.trim().toUpperCase(java.util.Locale.ROOT));

@@ -22,7 +22,7 @@ final class ConversationCues {
         conversation = c;
         settings = s;
         for (Message m : c.messages()) {
-            if (!m.isPublic() || m.role() == Role.SYSTEM) continue;
+            if (!isTurn(m)) continue;
             TurnCues t = new TurnCues(m, s);
             turns.add(t);
             if (t.isAgent()) agentTurns.add(t);
@@ -30,6 +30,16 @@ final class ConversationCues {
         }
         String source = c.source() == null ? "" : c.source().toLowerCase(Locale.ROOT);
         logsActions = !s.sourcesWithoutActionLog.contains(source);
+    }
+
+    /** A turn the gap rules read: public and not a system message. */
+    static boolean isTurn(Message m) {
+        return m.isPublic() && m.role() != Role.SYSTEM;
+    }
+
+    /** A turn of the customer's, as {@link #customerTurns} holds them. */
+    static boolean isCustomerTurn(Message m) {
+        return isTurn(m) && !m.role().isAgent();
     }
 
     Role roleOf(int index) {

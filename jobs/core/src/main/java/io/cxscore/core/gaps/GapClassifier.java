@@ -5,7 +5,6 @@ import io.cxscore.core.gaps.GapClassifierSettings.Rule;
 import io.cxscore.core.model.AgentAction;
 import io.cxscore.core.model.Conversation;
 import io.cxscore.core.model.Message;
-import io.cxscore.core.model.Role;
 import io.cxscore.core.model.Transfer;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +66,7 @@ public final class GapClassifier {
     public List<GapFinding> classify(Conversation c) {
         ConversationCues cues = new ConversationCues(c, settings);
         FindingSet out = new FindingSet();
-        String subject = intent(cues);
+        String subject = intent(c);
         AuditDetectors.run(cues, out, subject);
         knowledge(cues, out, subject);
         product(cues, out, subject);
@@ -97,23 +96,17 @@ public final class GapClassifier {
      */
     public String topic(Conversation c) {
         String where = firstNonBlank(c.team(), c.queue(), c.brand(), "general").toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", "-");
-        // only the words of the first two customer turns matter: tokenizing them alone is the same as
-        // ConversationCues' turns (public, not system, not an agent) and spares scoring every cue of every turn
+        return where + "/" + intent(c);
+    }
+
+    /** Read from the customer's first two public turns only, so finding the topic needs no other turn's cues. */
+    private String intent(Conversation c) {
         List<String> first = new ArrayList<>();
         int customerTurns = 0;
         for (Message m : c.messages()) {
-            if (!m.isPublic() || m.role() == Role.SYSTEM || m.role().isAgent()) continue;
+            if (!ConversationCues.isCustomerTurn(m)) continue;
             first.addAll(CueList.tokens(m.text()));
             if (++customerTurns == 2) break;
-        }
-        return where + "/" + intent(first);
-    }
-
-    private String intent(ConversationCues c) {
-        List<String> first = new ArrayList<>();
-        for (TurnCues t : c.customerTurns) {
-            first.addAll(t.tokens);
-            if (t != c.customerTurns.get(0)) break;
         }
         return intent(first);
     }

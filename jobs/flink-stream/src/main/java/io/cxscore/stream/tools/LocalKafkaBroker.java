@@ -23,11 +23,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path logFile;
+    /** stops the broker if the caller exits without close() (System.exit, a killed test JVM) */
+    private final Thread stopOnExit;
 
     private LocalKafkaBroker(Process process, int port, Path logFile) {
         this.process = process;
         this.port = port;
         this.logFile = logFile;
+        this.stopOnExit = new Thread(process::destroy, "stop-kafka-broker");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     public String bootstrapServers() {
@@ -84,8 +88,6 @@ public final class LocalKafkaBroker implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx512m", "-XX:+UseSerialGC",
                 "-Dlog4j2.configurationFile=" + writeLogConfig(workDir), "-cp", classpath, "kafka.Kafka", props.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-        // a caller that exits without close() (System.exit, a killed test JVM) must not leave a broker running
-        Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "stop-kafka-broker"));
         LocalKafkaBroker broker = new LocalKafkaBroker(p, port, logFile);
         broker.awaitPort(Duration.ofSeconds(60));
         return broker;
@@ -120,6 +122,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is already running and stops the broker
+        }
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
     }

@@ -59,7 +59,7 @@ public final class StreamBenchmark {
         int rate = Integer.parseInt(a.getOrDefault("rate", "2000"));
         int warmUp = Math.max(1, Integer.parseInt(a.getOrDefault("warm-up", "20000")));
         int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "2"));
-        Duration checkpointInterval = StreamJobConfigDurations.parse(a.getOrDefault("checkpoint-interval", "500ms"));
+        Duration checkpointInterval = StreamJobConfig.duration(a.get("checkpoint-interval"), Duration.ofMillis(500));
         Path brokerLib = Path.of(a.getOrDefault("broker-lib", "jobs/kafka-broker/target/broker-lib"));
         Path work = Path.of(a.getOrDefault("work", "out/stream-benchmark-" + System.currentTimeMillis()));
         double killAt = Double.parseDouble(a.getOrDefault("kill-at", "0.5"));
@@ -211,6 +211,8 @@ public final class StreamBenchmark {
         return seen.keySet().stream().filter(id -> !id.startsWith("warm-up-")).count();
     }
 
+    private static final String EPOCH_AT = "\"at\":\"" + java.time.Instant.EPOCH + "\"";
+
     /** Each event's JSON split around its event time, which is only known when it is sent. */
     private static String[] framedEvents(String id, List<MessageEvent> events) {
         String[] out = new String[events.size() * 2];
@@ -219,10 +221,9 @@ public final class StreamBenchmark {
             e.conversationId = id;
             e.at = 0;
             String json = MessageEvents.write(e);
-            String epoch = "\"at\":\"" + java.time.Instant.EPOCH + "\"";
-            int at = json.indexOf(epoch);
+            int at = json.indexOf(EPOCH_AT);
             out[2 * i] = json.substring(0, at) + "\"at\":\"";
-            out[2 * i + 1] = "\"" + json.substring(at + epoch.length());
+            out[2 * i + 1] = "\"" + json.substring(at + EPOCH_AT.length());
         }
         return out;
     }
@@ -350,13 +351,6 @@ public final class StreamBenchmark {
             return s.filter(p -> p.getFileName().toString().startsWith("chk-") && Files.exists(p.resolve("_metadata")))
                     .max(Comparator.comparingInt((Path p) -> Integer.parseInt(p.getFileName().toString().substring(4))))
                     .map(p -> p.toUri().toString()).orElseThrow(() -> new IllegalStateException("no complete checkpoint yet"));
-        }
-    }
-
-    /** Duration parsing shared with the job's options. */
-    static final class StreamJobConfigDurations {
-        static Duration parse(String s) {
-            return StreamJobConfig.parse("--watch", ".", "--checkpoint-interval", s).checkpointInterval();
         }
     }
 }
