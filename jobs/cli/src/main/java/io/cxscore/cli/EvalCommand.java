@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Score labelled conversation files and print agreement with the human labels, with 95% bootstrap intervals.",
+        description = {"Score labelled conversation files and print agreement with the human labels, with 95%% bootstrap intervals.",
             "USS: per-turn and dialogue-level UAR, Cohen's kappa, Spearman rho, dissatisfied-F1. STC-3: Spearman rho for A, S, E.",
             "TWCS: turn sentiment and sentiment-shift agreement. Any export with CSAT: CX vs CSAT.",
             "A labelled gap set (rubrics/gaps/<v>/labelled/*.jsonl): gap-classification precision, recall and F1 per category."})

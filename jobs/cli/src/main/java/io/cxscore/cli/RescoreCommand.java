@@ -40,7 +40,7 @@ final class RescoreCommand implements Callable<Integer> {
 
     @Option(names = "--llm-for", defaultValue = "uncertain", paramLabel = "all|uncertain|sample:N%",
             description = "all; uncertain (offline CX confidence below the config's low_confidence, or not scored offline); "
-                    + "sample:N% (deterministic by conversation id). Default: ${DEFAULT-VALUE}.")
+                    + "sample:N%% (deterministic by conversation id). Default: ${DEFAULT-VALUE}.")
     String llmFor;
 
     @Mixin
