@@ -6,7 +6,10 @@
 with
 
 instances as (
+    -- Only findings that notify their owner make gaps: one below the classifier's notify_confidence is kept
+    -- in stg_gap_instances for review. Rows written before `notifies` existed notified, as they did then.
     select * from {{ ref('stg_gap_instances') }}
+    where coalesce(notifies, true)
 ),
 
 keyed as (

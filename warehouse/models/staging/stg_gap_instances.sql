@@ -14,6 +14,7 @@ renamed as (
         category,
         subcategory,
         confidence,
+        notifies,
         evidence,
         ai_fault,
         is_ai_turn,

@@ -6,6 +6,7 @@ import io.cxscore.core.eval.EvalReport;
 import io.cxscore.core.eval.Evaluation;
 import io.cxscore.core.eval.GapEvaluation;
 import io.cxscore.core.eval.GapLabelledSet;
+import io.cxscore.core.eval.GapRuleCalibration;
 import io.cxscore.core.gaps.GapClassifier;
 import io.cxscore.core.gaps.GapsBundle;
 import io.cxscore.core.eval.HoldoutSplit;
@@ -68,14 +69,23 @@ final class EvalCommand implements Callable<Integer> {
         GapLabelledSet set = GapLabelledSet.load(file, classifier.taxonomy());
         GapLabelledSet.Resolved resolved = set.resolve(datasets);
         GapEvaluation eval = new GapEvaluation(classifier);
+        GapRuleCalibration calibration = new GapRuleCalibration(classifier);
         for (var e : resolved.conversations().entrySet()) {
             boolean test = e.getKey().isTest();
             if (split == Split.all || (split == Split.test) == test) eval.add(e.getKey(), e.getValue());
+            if (!test) calibration.add(e.getKey(), e.getValue());
         }
         GapEvaluation.Report report = eval.report(resolved.skipped());
         System.out.printf(Locale.ROOT, "%n== %s (labelled gap set, split %s; classifier %s, taxonomy v%s, params %s, notify at %.2f)%n",
                 file, split, classifier.model(), classifier.taxonomyVersion(), classifier.paramHash(), classifier.notifyConfidence());
         System.out.print(report.toText());
+        if (split == Split.test) {
+            long off = calibration.figures().stream().filter(r -> !r.matches()).count();
+            System.out.printf(Locale.ROOT, "rule confidences: %s the train-split fit (--split train shows it)%n",
+                    off == 0 ? "all match" : off + " differ from");
+        } else {
+            System.out.print(calibration.toText());
+        }
         return report;
     }
 

@@ -16,10 +16,9 @@ import java.util.Map;
  * A gap update for one owner about one scored conversation version, for the gap-updates topic
  * (schema in this module's README). The Kafka key is {@link #owner}.
  *
- * <p>No owner resolver exists in core yet, so the owner is the finding's gap category (knowledge,
- * product, routing, tone, policy, tool). A conversation version with no finding yields one update
- * with owner {@code none} and no findings: it tells every consumer that this version has no gap,
- * which retracts what an earlier version of the same conversation reported.
+ * <p>The owner is the team {@code owners.yaml} gives the finding. A conversation version with no finding
+ * that notifies yields one update with owner {@code none} and no findings: it tells every consumer that this
+ * version has no gap, which retracts what an earlier version of the same conversation reported.
  */
 public class GapUpdate {
     public static final String NO_GAP_OWNER = "none";
@@ -39,13 +38,15 @@ public class GapUpdate {
     public GapUpdate() {}
 
     /**
-     * One update per owner team of the findings (resolved as batch resolves them for gap_instances), or
-     * the single "none" update when the judge found no gap.
+     * One update per owner team of the findings that notify (confidence at or above the classifier's notify
+     * confidence; owners resolved as batch resolves them for gap_instances), or the single "none" update when
+     * no finding notifies. A finding below the threshold stays in the scores for review, as in batch.
      */
     public static List<GapUpdate> of(Conversation c, JudgeResult r, int version, GapClassifier classifier, GapOwners owners) {
         Map<String, List<GapFinding>> byOwner = new LinkedHashMap<>();
-        String topic = r.gaps().isEmpty() ? null : classifier.topic(c);
-        for (GapFinding f : r.gaps()) {
+        List<GapFinding> notifying = classifier.detected(r.gaps());
+        String topic = notifying.isEmpty() ? null : classifier.topic(c);
+        for (GapFinding f : notifying) {
             String team = owners.resolve(f.category(), c.brand(), c.queue(), topic).team();
             byOwner.computeIfAbsent(team, k -> new ArrayList<>()).add(f);
         }

@@ -213,7 +213,14 @@ public final class Warehouse {
                 rs.next();
                 hasFiles = rs.getLong(1) > 0;
             }
-            relations.put(source.name(), source.relation(dataRoot, hasFiles));
+            Set<String> inFiles = new HashSet<>();
+            if (hasFiles) {
+                try (Statement s = connection.createStatement();
+                     ResultSet rs = s.executeQuery("describe select * from " + source.files(dataRoot))) {
+                    while (rs.next()) inFiles.add(rs.getString("column_name"));
+                }
+            }
+            relations.put(source.name(), source.relation(dataRoot, inFiles));
         }
         return relations;
     }

@@ -18,9 +18,13 @@ class GapMartsTest {
     Path tmp;
 
     private BuildResult build(String name, boolean withGaps) throws Exception {
+        return build(name, withGaps ? GapInstancesFixture.standard() : null);
+    }
+
+    private BuildResult build(String name, GapInstancesFixture gaps) throws Exception {
         Path data = tmp.resolve(name + "-data");
         ScoredConversationsFixture.standard().writeTo(data);
-        if (withGaps) GapInstancesFixture.standard().writeTo(data);
+        if (gaps != null) gaps.writeTo(data);
         BuildResult result = Warehouse.load(projectDir()).build(data, tmp.resolve(name + "/cx.duckdb"));
         assertThat(result.failedTests()).as(result.report()).isEmpty();
         return result;
@@ -43,6 +47,29 @@ class GapMartsTest {
         assertThat(column(db, "select cast(first_seen_on as varchar) || '..' || cast(last_seen_on as varchar)" + where))
                 .containsExactly("2026-09-29..2026-10-08");
         assertThat(column(db, "select cast(example_conversation_ids as varchar)" + where)).containsExactly("[c01, c06, c04]");
+    }
+
+    @Test
+    void should_keep_a_finding_below_the_notify_confidence_for_review_and_out_of_the_gaps() throws Exception {
+        // given: a product finding on c02 too weak to notify its owner
+        Path db = build("a", GapInstancesFixture.standard()
+                .addForReview("c02", "2026-09-30", "product", "bug", 0.3, "export", "exports", "product-team")).database();
+
+        // then: it is in stg_gap_instances, and in no gap, owner summary or weekly row
+        assertThat(scalar(db, "select count(*) from stg_gap_instances where not notifies")).isEqualTo(1);
+        assertThat(column(db, "select category from mart_gaps order by 1")).containsExactly("knowledge", "routing", "tool");
+        assertThat(scalar(db, "select count(*) from mart_owner_summary where owner_team = 'product-team'")).isZero();
+        assertThat(scalar(db, "select count(*) from mart_gaps_weekly where gap_id not in (select gap_id from mart_gaps)")).isZero();
+    }
+
+    @Test
+    void should_read_gap_instances_written_before_the_notifies_column_as_notifying() throws Exception {
+        // given: files from a job version that had no notifies column
+        Path db = build("a", GapInstancesFixture.standard().withoutNotifiesColumn()).database();
+
+        // then: the marts build, and every finding still makes its gap
+        assertThat(scalar(db, "select count(*) from stg_gap_instances where notifies is null")).isEqualTo(7);
+        assertThat(column(db, "select gap_id from mart_gaps order by 1")).hasSize(3).contains(SSO_GAP);
     }
 
     @Test

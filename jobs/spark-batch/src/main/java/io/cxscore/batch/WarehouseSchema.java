@@ -90,7 +90,7 @@ public final class WarehouseSchema {
      */
     public static final StructType GAP_INSTANCE = createStructType(List.of(
             f("conversation_id", StringType), f("taxonomy_version", StringType), f("category", StringType),
-            f("subcategory", StringType), f("confidence", DoubleType), f("evidence", INTS), f("ai_fault", StringType),
+            f("subcategory", StringType), f("confidence", DoubleType), f("notifies", BooleanType), f("evidence", INTS), f("ai_fault", StringType),
             f("found_by", StringType), f("subject", StringType), f("rationale", StringType), f("topic", StringType),
             f("owner_team", StringType), f("owner_contact", StringType), f("owner_channel", StringType),
             f("owner_is_default", BooleanType), f("is_ai_turn", BooleanType), f("judge", StringType), f("model", StringType),

@@ -65,7 +65,7 @@ class GapInstancesTest {
         assertThat(rows(warehouse)).isEqualTo(first);
         var table = spark.read().parquet(warehouse.resolve(WarehouseSchema.GAP_INSTANCES).toString());
         assertThat(Arrays.asList(table.schema().fieldNames())).containsExactly("conversation_id", "taxonomy_version", "category",
-                "subcategory", "confidence", "evidence", "ai_fault", "found_by", "subject", "rationale", "topic", "owner_team",
+                "subcategory", "confidence", "notifies", "evidence", "ai_fault", "found_by", "subject", "rationale", "topic", "owner_team",
                 "owner_contact", "owner_channel", "owner_is_default", "is_ai_turn", "judge", "model", "param_hash", "day");
         Row failed = table.where("found_by = 'detector:failed_action'").first();
         assertThat(failed.<String>getAs("conversation_id")).isEqualTo("g1");
@@ -73,6 +73,7 @@ class GapInstancesTest {
         assertThat(failed.<String>getAs("subcategory")).isEqualTo("action_failed");
         assertThat(failed.<String>getAs("owner_team")).isEqualTo("support-tooling");
         assertThat(failed.<Boolean>getAs("owner_is_default")).isFalse();
+        assertThat(failed.<Boolean>getAs("notifies")).isTrue();
         assertThat(failed.<Boolean>getAs("is_ai_turn")).isTrue();
         assertThat(failed.<String>getAs("topic")).isEqualTo("billing/refund");
         assertThat(failed.<String>getAs("taxonomy_version")).isEqualTo("1");

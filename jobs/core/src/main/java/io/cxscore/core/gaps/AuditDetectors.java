@@ -61,14 +61,14 @@ final class AuditDetectors {
             }
         }
         if (!repeats.isEmpty()) {
-            out.add("routing", "bot_loop", s.confidence(Rule.BOT_LOOP), new ArrayList<>(repeats), PREFIX + "bot_loop", subject,
+            out.add("routing", "bot_loop", Rule.BOT_LOOP, new ArrayList<>(repeats), PREFIX + "bot_loop", subject,
                     "The AI agent sent the same reply " + repeats.size() + " times instead of moving the conversation on.");
         }
         for (TurnCues t : c.customerTurns) {
             if (!t.has(Cue.AUTO_RESPONDER)) continue;
             TurnCues reply = c.nextAgentTurn(t.index);
             if (reply != null) {
-                out.add("routing", "bot_loop", s.confidence(Rule.AUTO_RESPONDER), List.of(t.index, reply.index), PREFIX + "bot_loop",
+                out.add("routing", "bot_loop", Rule.AUTO_RESPONDER, List.of(t.index, reply.index), PREFIX + "bot_loop",
                         subject, "An agent answered an auto-responder: bots talking to bots.");
             }
         }
@@ -86,7 +86,7 @@ final class AuditDetectors {
                 TurnCues first = seenTurns.get(at);
                 boolean bothAi = first.role == Role.AI_AGENT && t.role == Role.AI_AGENT;
                 if (!bothAi) {
-                    out.add("tone", "robotic", c.settings.confidence(Rule.DUPLICATE_REPLY), List.of(first.index, t.index),
+                    out.add("tone", "robotic", Rule.DUPLICATE_REPLY, List.of(first.index, t.index),
                             PREFIX + "duplicate_reply", subject, "An agent sent the same reply twice, word for word.");
                 }
             }
@@ -129,7 +129,7 @@ final class AuditDetectors {
                 while (g.find()) {
                     String name = g.group(1).toLowerCase(Locale.ROOT);
                     if (NOT_NAMES.contains(name) || mentioned.contains(name) || agentNames.contains(name)) continue;
-                    out.add("tone", "robotic", c.settings.confidence(Rule.WRONG_PERSONALIZATION), List.of(t.index),
+                    out.add("tone", "robotic", Rule.WRONG_PERSONALIZATION, List.of(t.index),
                             PREFIX + "wrong_personalization", "personalization",
                             "The agent addressed the customer as '" + g.group(1) + "', which is not the customer's name.");
                 }
@@ -137,7 +137,7 @@ final class AuditDetectors {
             if (!customerPlans.isEmpty()) {
                 for (String plan : yourPlans(t.tokens, c.settings.plans)) {
                     if (customerPlans.contains(plan)) continue;
-                    out.add("tone", "robotic", c.settings.confidence(Rule.WRONG_PERSONALIZATION), List.of(t.index),
+                    out.add("tone", "robotic", Rule.WRONG_PERSONALIZATION, List.of(t.index),
                             PREFIX + "wrong_personalization", "personalization",
                             "The agent named the " + plan + " plan, which is not the plan the customer said they are on.");
                 }
@@ -176,7 +176,7 @@ final class AuditDetectors {
                 }
             }
             if (!backed) {
-                out.add("tool", "action_claimed_not_taken", c.settings.confidence(Rule.CLAIMED_ACTION), List.of(t.index),
+                out.add("tool", "action_claimed_not_taken", Rule.CLAIMED_ACTION, List.of(t.index),
                         PREFIX + "claimed_action", "claimed action",
                         "The agent said an action was done, and the record holds no action that did it.");
             }
@@ -204,7 +204,7 @@ final class AuditDetectors {
         int first = restated.get(0);
         for (TurnCues t : c.agentTurns) if (t.index > first && t.role != Role.AI_AGENT) return;
         for (Transfer tr : c.conversation.transfers()) if (tr.afterMessage() >= first) return;
-        out.add("routing", "missed_escalation", s.confidence(Rule.REPHRASE_AI), restated, PREFIX + "rephrase", subject,
+        out.add("routing", "missed_escalation", Rule.REPHRASE_AI, restated, PREFIX + "rephrase", subject,
                 "The customer restated the same request " + restated.size() + " times to the AI agent and was never handed over.");
     }
 
@@ -223,7 +223,7 @@ final class AuditDetectors {
         if (!revisited && transfers.size() < c.settings.pingPongMinTransfers) return;
         List<Integer> evidence = new ArrayList<>();
         for (Transfer t : transfers) evidence.add(Math.min(t.afterMessage() + 1, c.conversation.messages().size() - 1));
-        out.add("routing", "ping_pong", c.settings.confidence(Rule.PING_PONG), evidence, PREFIX + "ping_pong", String.join(" > ", path),
+        out.add("routing", "ping_pong", Rule.PING_PONG, evidence, PREFIX + "ping_pong", String.join(" > ", path),
                 "The conversation was transferred " + transfers.size() + " times: " + String.join(" > ", path) + ".");
     }
 
@@ -235,7 +235,7 @@ final class AuditDetectors {
             TurnCues next = c.nextAgentTurn(a.afterMessage());
             if (next != null) evidence.add(next.index);
             String error = a.params().get("error");
-            out.add("tool", "action_failed", c.settings.confidence(Rule.FAILED_ACTION), evidence, PREFIX + "failed_action", a.name(),
+            out.add("tool", "action_failed", Rule.FAILED_ACTION, evidence, PREFIX + "failed_action", a.name(),
                     "The action " + a.name() + " failed" + (error == null ? "." : ": " + error + "."));
         }
     }

@@ -7,8 +7,12 @@ import io.cxscore.core.model.Conversation;
 import io.cxscore.core.model.Message;
 import io.cxscore.core.model.Transfer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The offline gap classifier: the deterministic {@link AuditDetectors} plus lexical and structural cue
@@ -64,8 +68,24 @@ public final class GapClassifier {
 
     /** Every finding, detectors' and rules', one per (category, subcategory, found_by), in a fixed order. */
     public List<GapFinding> classify(Conversation c) {
+        List<GapFinding> found = new ArrayList<>();
+        for (FindingSet.Traced t : traced(c)) found.add(t.finding());
+        return found;
+    }
+
+    /** A rule that fired in a conversation, and the category of the finding it made. */
+    public record Firing(String rule, String category) {}
+
+    /** The rules behind {@link #classify}'s findings: what {@code classifier.yaml}'s confidences are fitted on. */
+    public Set<Firing> firings(Conversation c) {
+        Set<Firing> out = new LinkedHashSet<>();
+        for (FindingSet.Traced t : traced(c)) for (Rule r : t.rules()) out.add(new Firing(r.key(), t.finding().category()));
+        return out;
+    }
+
+    private List<FindingSet.Traced> traced(Conversation c) {
         ConversationCues cues = new ConversationCues(c, settings);
-        FindingSet out = new FindingSet();
+        FindingSet out = new FindingSet(settings);
         String subject = intent(c);
         AuditDetectors.run(cues, out, subject);
         knowledge(cues, out, subject);
@@ -74,14 +94,36 @@ public final class GapClassifier {
         tone(cues, out, subject);
         policy(cues, out, subject);
         tool(cues, out, subject);
-        List<GapFinding> found = new ArrayList<>();
-        for (GapFinding f : out.sorted()) {
+        List<FindingSet.Traced> found = new ArrayList<>();
+        for (FindingSet.Traced t : out.sorted()) {
+            GapFinding f = t.finding();
             if (!taxonomy.contains(f.category(), f.subcategory())) {
                 throw new IllegalStateException("rule emitted " + f.category() + "/" + f.subcategory() + ", not in taxonomy v" + taxonomy.version());
             }
-            found.add(RetrievalFault.annotate(f, c, settings));
+            found.add(new FindingSet.Traced(RetrievalFault.annotate(f, c, settings), t.rules()));
         }
         return found;
+    }
+
+    /** Each rule's confidence as the classifier uses it (fitted on the labelled set's train split), by rule key. */
+    public Map<String, Double> ruleConfidences() {
+        return byKey(settings.confidence);
+    }
+
+    /** Each rule's prior confidence: the expert's guess the fit starts from, by rule key. */
+    public Map<String, Double> priorConfidences() {
+        return byKey(settings.priorConfidence);
+    }
+
+    /** How many labelled firings the prior counts as in the fit. */
+    public double priorWeight() {
+        return settings.priorWeight;
+    }
+
+    private static Map<String, Double> byKey(Map<Rule, Double> m) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        m.forEach((r, v) -> out.put(r.key(), v));
+        return out;
     }
 
     /** Findings at or above the notify confidence: the gaps that reach an owner. */
@@ -121,10 +163,6 @@ public final class GapClassifier {
         return "";
     }
 
-    private double conf(Rule r) {
-        return settings.confidence(r);
-    }
-
     // ------------------------------------------------------------------ knowledge
 
     private void knowledge(ConversationCues c, FindingSet out, String subject) {
@@ -132,21 +170,21 @@ public final class GapClassifier {
         for (TurnCues t : c.turns) {
             if (t.isAgent()) {
                 if (t.has(Cue.NO_DOCUMENTATION)) {
-                    out.add("knowledge", "missing_article", conf(Rule.NO_DOCUMENTATION), List.of(t.index), FOUND_BY, subject,
+                    out.add("knowledge", "missing_article", Rule.NO_DOCUMENTATION, List.of(t.index), FOUND_BY, subject,
                             "The agent found no documentation covering the question.");
                 }
                 if (t.has(Cue.ARTICLE_REFERENCE)) lastArticle = t;
             } else if (lastArticle != null) {
                 if (t.has(Cue.OUTDATED)) {
-                    out.add("knowledge", "outdated_article", conf(Rule.OUTDATED_ARTICLE), List.of(lastArticle.index, t.index), FOUND_BY,
+                    out.add("knowledge", "outdated_article", Rule.OUTDATED_ARTICLE, List.of(lastArticle.index, t.index), FOUND_BY,
                             subject, "The customer says the documented steps no longer match the product.");
                 } else if (t.has(Cue.DIDNT_HELP)) {
-                    out.add("knowledge", "missing_article", conf(Rule.ARTICLE_DIDNT_HELP), List.of(lastArticle.index, t.index), FOUND_BY,
+                    out.add("knowledge", "missing_article", Rule.ARTICLE_DIDNT_HELP, List.of(lastArticle.index, t.index), FOUND_BY,
                             subject, "The customer says the documentation the agent pointed to did not help.");
                 }
             }
             if (t.has(Cue.CONTRADICTION)) {
-                out.add("knowledge", "contradictory_articles", conf(Rule.CONTRADICTORY), List.of(t.index), FOUND_BY, subject,
+                out.add("knowledge", "contradictory_articles", Rule.CONTRADICTORY, List.of(t.index), FOUND_BY, subject,
                         "Two sources of information disagree.");
             }
         }
@@ -157,14 +195,14 @@ public final class GapClassifier {
     private void product(ConversationCues c, FindingSet out, String subject) {
         for (TurnCues t : c.agentTurns) {
             if (t.has(Cue.FEATURE_REQUEST)) {
-                out.add("product", "missing_capability", conf(Rule.FEATURE_REQUEST), List.of(t.index), FOUND_BY, subject,
+                out.add("product", "missing_capability", Rule.FEATURE_REQUEST, List.of(t.index), FOUND_BY, subject,
                         "The agent logged the customer's need as a feature request.");
             } else if (t.has(Cue.CAPABILITY_MISSING) && !t.has(Cue.NO_TOOL)) {
-                out.add("product", "missing_capability", conf(Rule.CAPABILITY_MISSING), List.of(t.index), FOUND_BY, subject,
+                out.add("product", "missing_capability", Rule.CAPABILITY_MISSING, List.of(t.index), FOUND_BY, subject,
                         "The agent said the product cannot do what the customer needs.");
             }
             if (t.has(Cue.BUG_ACKNOWLEDGED) && !t.has(Cue.TOOL_ERROR)) {
-                out.add("product", "bug", conf(Rule.BUG_ACKNOWLEDGED), List.of(t.index), FOUND_BY, subject,
+                out.add("product", "bug", Rule.BUG_ACKNOWLEDGED, List.of(t.index), FOUND_BY, subject,
                         "The agent acknowledged a defect or outage in the product.");
             }
         }
@@ -172,7 +210,7 @@ public final class GapClassifier {
         if (fixed(c)) return;
         for (TurnCues t : c.customerTurns) {
             if (t.has(Cue.BUG_REPORTED)) {
-                out.add("product", "bug", conf(Rule.BUG_REPORTED), List.of(t.index), FOUND_BY, subject,
+                out.add("product", "bug", Rule.BUG_REPORTED, List.of(t.index), FOUND_BY, subject,
                         "The customer reports the product misbehaving, and nothing fixed it.");
             }
         }
@@ -192,19 +230,20 @@ public final class GapClassifier {
         boolean transferred = !c.conversation.transfers().isEmpty();
         for (TurnCues t : c.turns) {
             if (t.has(Cue.WRONG_QUEUE) && (t.isAgent() || transferred)) {
-                out.add("routing", "wrong_queue", conf(Rule.WRONG_QUEUE), List.of(t.index), FOUND_BY, subject,
+                out.add("routing", "wrong_queue", Rule.WRONG_QUEUE, List.of(t.index), FOUND_BY, subject,
                         "The conversation reached a team that could not handle it.");
             }
-            if (t.isAgent() && t.has(Cue.REDIRECTED_ELSEWHERE) && !t.has(Cue.REDIRECT_SAME_TEAM) && !t.has(Cue.NO_TOOL)) {
-                out.add("routing", "wrong_queue", conf(Rule.REDIRECTED_ELSEWHERE), List.of(t.index), FOUND_BY, subject,
+            if (t.isAgent() && t.has(Cue.REDIRECTED_ELSEWHERE) && !t.has(Cue.REDIRECT_SAME_TEAM) && !t.has(Cue.REDIRECT_FALLBACK)
+                    && !t.has(Cue.NO_TOOL)) {
+                out.add("routing", "wrong_queue", Rule.REDIRECTED_ELSEWHERE, List.of(t.index), FOUND_BY, subject,
                         "The agent sent the customer to another team or channel.");
             }
             if (t.isCustomer() && t.has(Cue.ASK_HUMAN) && !handedOverAfter(c, t.index) && c.nextAgentTurn(t.index) != null) {
-                out.add("routing", "missed_escalation", conf(Rule.ASK_HUMAN_IGNORED), List.of(t.index), FOUND_BY, subject,
+                out.add("routing", "missed_escalation", Rule.ASK_HUMAN_IGNORED, List.of(t.index), FOUND_BY, subject,
                         "The customer asked for a person and was not handed over.");
             }
             if (t.has(Cue.NEEDLESS_ESCALATION) && (transferred || anyAgent(c, Cue.ESCALATION))) {
-                out.add("routing", "needless_escalation", conf(Rule.NEEDLESS_ESCALATION), List.of(t.index), FOUND_BY, subject,
+                out.add("routing", "needless_escalation", Rule.NEEDLESS_ESCALATION, List.of(t.index), FOUND_BY, subject,
                         "The case was escalated although it was a standard request.");
             }
         }
@@ -237,31 +276,31 @@ public final class GapClassifier {
             if (markers > 0) casual.add(t.index);
             casualMarkers += markers;
             if (t.has(Cue.CONDESCENDING)) {
-                out.add("tone", "condescending", conf(Rule.CONDESCENDING), List.of(t.index), FOUND_BY, subject,
+                out.add("tone", "condescending", Rule.CONDESCENDING, List.of(t.index), FOUND_BY, subject,
                         "The agent talked down to the customer.");
             }
         }
         if (apologising.size() >= settings.apologyLoopMinTurns) {
-            out.add("tone", "apology_loop", conf(Rule.APOLOGY_LOOP), apologising, FOUND_BY, subject,
+            out.add("tone", "apology_loop", Rule.APOLOGY_LOOP, apologising, FOUND_BY, subject,
                     "The agent apologised in " + apologising.size() + " replies.");
         }
         if (templated.size() >= 2) {
-            out.add("tone", "robotic", conf(Rule.TEMPLATED_REPLIES), templated, FOUND_BY, subject,
+            out.add("tone", "robotic", Rule.TEMPLATED_REPLIES, templated, FOUND_BY, subject,
                     "The agent answered in stock phrases.");
         }
         boolean formal = false, complained = false;
         List<Integer> formalTurns = new ArrayList<>();
         for (TurnCues t : c.customerTurns) {
             if (t.has(Cue.STOP_APOLOGISING)) {
-                out.add("tone", "apology_loop", conf(Rule.STOP_APOLOGISING), List.of(t.index), FOUND_BY, subject,
+                out.add("tone", "apology_loop", Rule.STOP_APOLOGISING, List.of(t.index), FOUND_BY, subject,
                         "The customer asked the agent to stop apologising and act.");
             }
             if (t.has(Cue.ROBOTIC_COMPLAINT)) {
-                out.add("tone", "robotic", conf(Rule.ROBOTIC_COMPLAINT), List.of(t.index), FOUND_BY, subject,
+                out.add("tone", "robotic", Rule.ROBOTIC_COMPLAINT, List.of(t.index), FOUND_BY, subject,
                         "The customer says the replies are canned or ignore what they said.");
             }
             if (t.has(Cue.CONDESCENSION_COMPLAINT)) {
-                out.add("tone", "condescending", conf(Rule.CONDESCENSION_COMPLAINT), List.of(t.index), FOUND_BY, subject,
+                out.add("tone", "condescending", Rule.CONDESCENSION_COMPLAINT, List.of(t.index), FOUND_BY, subject,
                         "The customer objects to being talked down to.");
             }
             if (t.has(Cue.REGISTER_COMPLAINT)) {
@@ -275,7 +314,7 @@ public final class GapClassifier {
         if (casualMarkers >= settings.casualMinMarkers && (complained || formal)) {
             List<Integer> evidence = new ArrayList<>(casual);
             evidence.addAll(formalTurns);
-            out.add("tone", "wrong_register", complained ? conf(Rule.WRONG_REGISTER) : conf(Rule.WRONG_REGISTER) * 0.8, evidence,
+            out.add("tone", "wrong_register", complained ? Rule.WRONG_REGISTER : Rule.CASUAL_TO_FORMAL, evidence,
                     FOUND_BY, subject, "The agent wrote casually to a customer writing formally.");
         }
     }
@@ -288,7 +327,7 @@ public final class GapClassifier {
                 if (!t.has(Cue.IDENTITY_MISMATCH)) continue;
                 for (AgentAction a : c.conversation.actions()) {
                     if (c.isEffecting(a) && a.afterMessage() >= t.index && !verifiedBy(c, t.index, a.afterMessage())) {
-                        out.add("policy", "rule_broken", conf(Rule.IDENTITY_MISMATCH), List.of(t.index, Math.min(a.afterMessage() + 1,
+                        out.add("policy", "rule_broken", Rule.IDENTITY_MISMATCH, List.of(t.index, Math.min(a.afterMessage() + 1,
                                 c.conversation.messages().size() - 1)), FOUND_BY, a.name(),
                                 "The agent acted on the account for someone not verified as its holder (" + a.name() + ").");
                         break;
@@ -297,18 +336,18 @@ public final class GapClassifier {
             }
             for (AgentAction a : c.conversation.actions()) {
                 if (c.isEffecting(a) && c.requiresVerification(a) && !c.verifiedBy(a.afterMessage())) {
-                    out.add("policy", "rule_broken", conf(Rule.UNVERIFIED_SENSITIVE_ACTION), List.of(Math.max(0, a.afterMessage())),
+                    out.add("policy", "rule_broken", Rule.UNVERIFIED_SENSITIVE_ACTION, List.of(Math.max(0, a.afterMessage())),
                             FOUND_BY, a.name(), "The action " + a.name() + " ran with no identity verification before it.");
                 }
             }
         }
         for (TurnCues t : c.agentTurns) {
             if (t.has(Cue.PROMISE_BEYOND_POLICY)) {
-                out.add("policy", "rule_broken", conf(Rule.PROMISE_BEYOND_POLICY), List.of(t.index), FOUND_BY, subject,
+                out.add("policy", "rule_broken", Rule.PROMISE_BEYOND_POLICY, List.of(t.index), FOUND_BY, subject,
                         "The agent promised more than policy allows.");
             }
             if (t.has(Cue.NO_POLICY)) {
-                out.add("policy", "no_rule", conf(Rule.NO_POLICY), List.of(t.index), FOUND_BY, subject,
+                out.add("policy", "no_rule", Rule.NO_POLICY, List.of(t.index), FOUND_BY, subject,
                         "No policy covered the case, so the agent improvised.");
             }
         }
@@ -327,11 +366,11 @@ public final class GapClassifier {
     private void tool(ConversationCues c, FindingSet out, String subject) {
         for (TurnCues t : c.agentTurns) {
             if (t.has(Cue.TOOL_ERROR)) {
-                out.add("tool", "action_failed", conf(Rule.TOOL_ERROR), List.of(t.index), FOUND_BY, subject,
+                out.add("tool", "action_failed", Rule.TOOL_ERROR, List.of(t.index), FOUND_BY, subject,
                         "The agent reports that their system failed.");
             }
             if (t.has(Cue.NO_TOOL)) {
-                out.add("tool", "action_missing", conf(Rule.NO_TOOL), List.of(t.index), FOUND_BY, subject,
+                out.add("tool", "action_missing", Rule.NO_TOOL, List.of(t.index), FOUND_BY, subject,
                         "The agent has no tool for a step the case needs.");
             }
         }

@@ -16,7 +16,7 @@ final class GapClassifierSettings {
         AUTO_RESPONDER, CLAIM, RESOLVED_CONFIRMATION,
         NO_DOCUMENTATION, ARTICLE_REFERENCE, OUTDATED, DIDNT_HELP, CONTRADICTION,
         CAPABILITY_MISSING, FEATURE_REQUEST, BUG_ACKNOWLEDGED, BUG_REPORTED,
-        WRONG_QUEUE, REDIRECTED_ELSEWHERE, REDIRECT_SAME_TEAM, ASK_HUMAN, ESCALATION, NEEDLESS_ESCALATION,
+        WRONG_QUEUE, REDIRECTED_ELSEWHERE, REDIRECT_SAME_TEAM, REDIRECT_FALLBACK, ASK_HUMAN, ESCALATION, NEEDLESS_ESCALATION,
         APOLOGY, STOP_APOLOGISING, ROBOTIC_COMPLAINT, TEMPLATED, CONDESCENDING, CONDESCENSION_COMPLAINT, CASUAL,
         FORMAL_CUSTOMER, REGISTER_COMPLAINT,
         IDENTITY_MISMATCH, PROMISE_BEYOND_POLICY, NO_POLICY,
@@ -34,6 +34,7 @@ final class GapClassifierSettings {
         CAPABILITY_MISSING, FEATURE_REQUEST, BUG_ACKNOWLEDGED, BUG_REPORTED,
         WRONG_QUEUE, REDIRECTED_ELSEWHERE, ASK_HUMAN_IGNORED, NEEDLESS_ESCALATION,
         APOLOGY_LOOP, STOP_APOLOGISING, ROBOTIC_COMPLAINT, TEMPLATED_REPLIES, CONDESCENDING, CONDESCENSION_COMPLAINT, WRONG_REGISTER,
+        CASUAL_TO_FORMAL,
         IDENTITY_MISMATCH, UNVERIFIED_SENSITIVE_ACTION, PROMISE_BEYOND_POLICY, NO_POLICY,
         TOOL_ERROR, NO_TOOL;
 
@@ -48,7 +49,11 @@ final class GapClassifierSettings {
     final String version;
     final double notifyConfidence, repeatOverlap, rephraseOverlap, retrievalCoverage;
     final int minContentWords, rephraseMinTurns, apologyLoopMinTurns, pingPongMinTransfers, casualMinMarkers;
+    /** fitted on the labelled set's train split; what findings carry */
     final Map<Rule, Double> confidence = new EnumMap<>(Rule.class);
+    /** the expert's confidences the fit starts from, worth {@link #priorWeight} labelled firings */
+    final Map<Rule, Double> priorConfidence = new EnumMap<>(Rule.class);
+    final double priorWeight;
     /** every cue at once, indexed by {@link Cue#ordinal()} */
     private final io.cxscore.core.text.CuePhraseSets allCues;
     final Set<String> sourcesWithoutActionLog;
@@ -70,6 +75,8 @@ final class GapClassifierSettings {
         pingPongMinTransfers = (int) y.num("thresholds.ping_pong_min_transfers", 2, 20);
         casualMinMarkers = (int) y.num("thresholds.casual_min_markers", 1, 20);
         for (Rule r : Rule.values()) confidence.put(r, y.num("confidence." + r.key(), 0, 1));
+        for (Rule r : Rule.values()) priorConfidence.put(r, y.num("prior_confidence." + r.key(), 0, 1));
+        priorWeight = y.num("calibration.prior_weight", 0, 100);
         List<List<String>> cuePhrases = new ArrayList<>();
         for (Cue c : Cue.values()) cuePhrases.add(y.strings("cues." + c.key()));
         allCues = new io.cxscore.core.text.CuePhraseSets(cuePhrases, CueList::tokens);

@@ -29,7 +29,7 @@ class GapClassifierTest {
     }
 
     @Test
-    void should_classify_missing_and_outdated_articles_as_knowledge() {
+    void should_classify_missing_and_outdated_articles_as_knowledge_and_keep_the_weaker_one_for_review() {
         // given
         Conversation missing = GapFixtures.of("missing").customer("How do I export only archived projects?")
                 .ai("I searched our help centre but couldn't find anything specific about that.").build();
@@ -38,7 +38,11 @@ class GapClassifierTest {
                 .customer("There is no Tax details section any more. That article is out of date.").build();
         // then
         assertThat(detected(missing)).contains("knowledge/missing_article");
-        assertThat(detected(outdated)).contains("knowledge/outdated_article");
+        // the outdated-article rule was right less than 80% of the time on the labelled train split: found, not notified
+        GapFinding stale = CLASSIFIER.classify(outdated).stream().filter(f -> f.subcategory().equals("outdated_article")).findFirst()
+                .orElseThrow();
+        assertThat(stale.confidence()).isLessThan(CLASSIFIER.notifyConfidence());
+        assertThat(detected(outdated)).doesNotContain("knowledge/outdated_article");
     }
 
     @Test

@@ -47,7 +47,7 @@ class GapsFilesTest {
     void should_name_the_file_and_key_when_a_threshold_is_out_of_range() throws IOException {
         // given
         Path v1 = gapsRoot().resolve("v1");
-        String yaml = Files.readString(v1.resolve(GapsBundle.CLASSIFIER)).replace("notify_confidence: 0.5", "notify_confidence: 1.5");
+        String yaml = Files.readString(v1.resolve(GapsBundle.CLASSIFIER)).replace("notify_confidence: 0.8", "notify_confidence: 1.5");
         GapsBundle broken = new GapsBundle("broken", Files.readAllBytes(v1.resolve(GapsBundle.TAXONOMY)),
                 yaml.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(v1.resolve(GapsBundle.OWNERS)));
         // then
