@@ -5,8 +5,6 @@ import io.cxscore.core.model.AgentAction;
 import io.cxscore.core.model.Conversation;
 import io.cxscore.core.model.Message;
 import io.cxscore.core.model.Role;
-import io.cxscore.core.rubric.RubricLoader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 
@@ -91,7 +89,8 @@ public class ConversationRow implements WarehouseRow {
 
     public ConversationRow() {}
 
-    public static ConversationRow of(Conversation c, int version) {
+    /** @param canonicalLine the conversation as {@code CxJsonl.write} wrote it, for the content hash */
+    public static ConversationRow of(Conversation c, int version, String canonicalLine) {
         ConversationRow r = new ConversationRow();
         r.conversationId = c.id();
         r.source = c.source();
@@ -122,7 +121,7 @@ public class ConversationRow implements WarehouseRow {
         for (AgentAction a : c.actions()) if (a.failed()) r.failedActionCount++;
         r.csat = c.csat();
         // the same canonical-JSON hash as batch: the same conversation from any source hashes the same
-        r.contentHash = RubricLoader.sha256(CxJsonl.write(c).getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+        r.contentHash = CxJsonl.contentHash(canonicalLine);
         r.metadata = new HashMap<>(c.metadata());
         r.conversationVersion = version;
         r.day = c.day().toString();

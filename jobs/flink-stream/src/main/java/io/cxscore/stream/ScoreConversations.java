@@ -63,7 +63,7 @@ public class ScoreConversations extends ProcessFunction<ClosedConversation, Scor
         }
         (r.isScored() ? scored : notScored).inc();
         out.collect(ScoreRow.of(c, r, closed.version));
-        ctx.output(CONVERSATIONS, ConversationRow.of(c, closed.version));
+        ctx.output(CONVERSATIONS, ConversationRow.of(c, closed.version, closed.conversationJson));
         for (GapUpdate u : GapUpdate.of(c, r, closed.version, classifier, owners)) ctx.output(GAP_UPDATES, u);
         ctx.output(TEAM_OBSERVATIONS, TeamObservation.of(c.team(), CxObservation.of(r)));
     }

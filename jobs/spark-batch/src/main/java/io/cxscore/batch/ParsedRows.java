@@ -10,9 +10,7 @@ import io.cxscore.core.model.AgentAction;
 import io.cxscore.core.model.Conversation;
 import io.cxscore.core.model.Message;
 import io.cxscore.core.model.Role;
-import io.cxscore.core.rubric.RubricLoader;
 import io.cxscore.core.score.JudgeResult;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,18 +64,13 @@ final class ParsedRows {
         for (AgentAction a : c.actions()) if (a.failed()) failed++;
         return RowFactory.create(c.id(), c.source(), c.channel(), c.brand(), c.team(), c.queue(), c.cohort(),
                 c.openedAt(), c.closedAt(), handledBy(c), c.messages().size(), customer, c.transfers().size(),
-                c.actions().size(), failed, c.csat(), contentHash(c), seq(messages),
+                c.actions().size(), failed, c.csat(), CxJsonl.contentHash(c), seq(messages),
                 CollectionConverters.asScala(new TreeMap<>(c.metadata())), BATCH_VERSION, c.day());
     }
 
     static String handledBy(Conversation c) {
         boolean ai = c.handledByAi(), human = c.handledByHuman();
         return ai && human ? "ai_to_human" : ai ? "ai" : human ? "human" : "none";
-    }
-
-    /** Hash of the canonical JSON form: the same conversation from any source hashes the same. */
-    static String contentHash(Conversation c) {
-        return RubricLoader.sha256(CxJsonl.write(c).getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
 
     static Row score(Conversation c, JudgeResult r) {

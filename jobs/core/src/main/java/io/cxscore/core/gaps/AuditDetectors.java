@@ -101,7 +101,6 @@ final class AuditDetectors {
      */
     private static void wrongPersonalization(ConversationCues c, FindingSet out) {
         Set<String> customerNames = new HashSet<>();
-        Set<String> mentioned = new HashSet<>();
         Set<String> agentNames = new HashSet<>();
         Set<String> customerPlans = new HashSet<>();
         for (Message m : c.conversation.messages()) {
@@ -109,26 +108,21 @@ final class AuditDetectors {
                 if (m.author() != null && FULL_NAME.matcher(m.author()).matches()) {
                     for (String w : SPACES.split(m.author())) customerNames.add(w.toLowerCase(Locale.ROOT));
                 }
-                customerPlans.addAll(plansIn(CueList.tokens(m.text()), c.settings.plans));
+                TurnCues turn = c.turn(m.index());
+                customerPlans.addAll(plansIn(turn != null ? turn.tokens : GapTokens.tokens(m.text()), c.settings.plans));
             } else if (m.role().isAgent() && m.author() != null) {
                 for (String w : AUTHOR_WORDS.split(m.author())) agentNames.add(w.toLowerCase(Locale.ROOT));
             }
         }
-        // the names a customer wrote only matter when a greeting is checked against a known customer name
-        if (!customerNames.isEmpty()) {
-            for (Message m : c.conversation.messages()) {
-                if (m.role() != Role.CUSTOMER) continue;
-                Matcher cap = CAPITALISED.matcher(m.text());
-                while (cap.find()) mentioned.add(cap.group(1).toLowerCase(Locale.ROOT));
-            }
-        }
-        mentioned.addAll(customerNames);
+        Set<String> mentioned = null; // the names the customer wrote: read only when a greeting names someone else
         for (TurnCues t : c.agentTurns) {
             if (!customerNames.isEmpty()) {
                 Matcher g = GREETING.matcher(t.message.text());
                 while (g.find()) {
                     String name = g.group(1).toLowerCase(Locale.ROOT);
-                    if (NOT_NAMES.contains(name) || mentioned.contains(name) || agentNames.contains(name)) continue;
+                    if (NOT_NAMES.contains(name) || customerNames.contains(name) || agentNames.contains(name)) continue;
+                    if (mentioned == null) mentioned = namesWritten(c);
+                    if (mentioned.contains(name)) continue;
                     out.add("tone", "robotic", Rule.WRONG_PERSONALIZATION, List.of(t.index),
                             PREFIX + "wrong_personalization", "personalization",
                             "The agent addressed the customer as '" + g.group(1) + "', which is not the customer's name.");
@@ -143,6 +137,17 @@ final class AuditDetectors {
                 }
             }
         }
+    }
+
+    /** Capitalised words in the customer's messages, lowercased: names the customer used, their own or others'. */
+    private static Set<String> namesWritten(ConversationCues c) {
+        Set<String> out = new HashSet<>();
+        for (Message m : c.conversation.messages()) {
+            if (m.role() != Role.CUSTOMER) continue;
+            Matcher cap = CAPITALISED.matcher(m.text());
+            while (cap.find()) out.add(cap.group(1).toLowerCase(Locale.ROOT));
+        }
+        return out;
     }
 
     /** Plan names written as "<plan> plan". */

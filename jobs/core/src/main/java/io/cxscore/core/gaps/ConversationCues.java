@@ -17,13 +17,17 @@ final class ConversationCues {
     final List<TurnCues> agentTurns = new ArrayList<>();
     final List<TurnCues> customerTurns = new ArrayList<>();
     final boolean logsActions;
+    /** the turn of each message index; null for a message that is not a turn */
+    private final TurnCues[] byIndex;
 
     ConversationCues(Conversation c, GapClassifierSettings s) {
         conversation = c;
         settings = s;
+        byIndex = new TurnCues[c.messages().size()];
         for (Message m : c.messages()) {
             if (!isTurn(m)) continue;
             TurnCues t = new TurnCues(m, s);
+            if (t.index >= 0 && t.index < byIndex.length) byIndex[t.index] = t;
             turns.add(t);
             if (t.isAgent()) agentTurns.add(t);
             else customerTurns.add(t);
@@ -40,6 +44,11 @@ final class ConversationCues {
     /** A turn of the customer's, as {@link #customerTurns} holds them. */
     static boolean isCustomerTurn(Message m) {
         return isTurn(m) && !m.role().isAgent();
+    }
+
+    /** The turn of the message at the index, or null when that message is not a turn. */
+    TurnCues turn(int index) {
+        return index >= 0 && index < byIndex.length ? byIndex[index] : null;
     }
 
     Role roleOf(int index) {

@@ -147,15 +147,15 @@ public final class GapClassifier {
         int customerTurns = 0;
         for (Message m : c.messages()) {
             if (!ConversationCues.isCustomerTurn(m)) continue;
-            first.addAll(CueList.tokens(m.text()));
+            first.addAll(GapTokens.tokens(m.text()));
             if (++customerTurns == 2) break;
         }
         return intent(first);
     }
 
     private String intent(List<String> first) {
-        for (GapClassifierSettings.Topic t : settings.topics) if (t.cues().count(first) > 0) return t.intent();
-        return "other";
+        String intent = settings.intent(first);
+        return intent == null ? "other" : intent;
     }
 
     private static String firstNonBlank(String... s) {

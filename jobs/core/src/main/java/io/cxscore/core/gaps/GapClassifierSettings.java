@@ -43,7 +43,6 @@ final class GapClassifierSettings {
         }
     }
 
-    record Topic(String intent, CueList cues) {}
 
     final String model;
     final String version;
@@ -59,7 +58,9 @@ final class GapClassifierSettings {
     final Set<String> sourcesWithoutActionLog;
     final List<String> nonFixActionPrefixes, verificationRequiredActions, verificationActions;
     final Set<String> plans;
-    final List<Topic> topics = new ArrayList<>();
+    /** the intents of {@code topics:}, in order, and their cue lists counted in one pass */
+    final List<String> intents = new ArrayList<>();
+    private final io.cxscore.core.text.CuePhraseSets intentCues;
 
     private GapClassifierSettings(YamlFields y) {
         model = y.text("model");
@@ -79,7 +80,7 @@ final class GapClassifierSettings {
         priorWeight = y.num("calibration.prior_weight", 0, 100);
         List<List<String>> cuePhrases = new ArrayList<>();
         for (Cue c : Cue.values()) cuePhrases.add(y.strings("cues." + c.key()));
-        allCues = new io.cxscore.core.text.CuePhraseSets(cuePhrases, CueList::tokens);
+        allCues = new io.cxscore.core.text.CuePhraseSets(cuePhrases, GapTokens::tokens);
         sourcesWithoutActionLog = lower(y.strings("sources_without_action_log"));
         nonFixActionPrefixes = List.copyOf(lower(y.strings("non_fix_action_prefixes")));
         verificationRequiredActions = List.copyOf(lower(y.strings("verification_required_actions")));
@@ -87,10 +88,12 @@ final class GapClassifierSettings {
         plans = lower(y.strings("plans"));
         JsonNode t = y.at("topics");
         if (!t.isArray() || t.isEmpty()) throw y.fail("topics", "must be a non-empty list");
+        List<List<String>> intentPhrases = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) {
-            String intent = y.text(t.get(i).get("intent"), "topics[" + i + "].intent");
-            topics.add(new Topic(intent, new CueList(y.strings("topics." + i + ".cues"))));
+            intents.add(y.text(t.get(i).get("intent"), "topics[" + i + "].intent"));
+            intentPhrases.add(y.strings("topics." + i + ".cues"));
         }
+        intentCues = new io.cxscore.core.text.CuePhraseSets(intentPhrases, GapTokens::tokens);
     }
 
     static GapClassifierSettings parse(byte[] yaml, String file) {
@@ -101,6 +104,13 @@ final class GapClassifierSettings {
 
     double confidence(Rule r) {
         return confidence.get(r);
+    }
+
+    /** The first intent with a cue in the tokens, else null. */
+    String intent(List<String> tokens) {
+        int[] counts = intentCues.count(tokens);
+        for (int i = 0; i < counts.length; i++) if (counts[i] > 0) return intents.get(i);
+        return null;
     }
 
     /** Each cue's count in the tokens (positions where one of its phrases starts), indexed by {@link Cue#ordinal()}. */

@@ -48,7 +48,7 @@ final class RetrievalFault {
 
     private static Set<String> contentWords(String text) {
         Set<String> out = new HashSet<>();
-        List<String> tokens = CueList.tokens(text);
+        List<String> tokens = GapTokens.tokens(text);
         for (String t : tokens) if (t.length() > 3) out.add(t);
         return out;
     }

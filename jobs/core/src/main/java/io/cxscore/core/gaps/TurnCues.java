@@ -32,9 +32,11 @@ final class TurnCues {
         message = m;
         index = m.index();
         role = m.role();
-        tokens = CueList.tokens(m.text());
-        // overlap compares what was asked, so e-mail greetings and signatures (the same in every message) are left out
-        for (String t : CueList.tokens(body(m.text()))) if (t.length() > 1 && !STOPWORDS.contains(t)) content.add(t);
+        tokens = GapTokens.tokens(m.text());
+        // overlap compares what was asked, so e-mail greetings and signatures (the same in every message) are left out;
+        // both need a second line, so a one-line message's body is all of it
+        List<String> bodyTokens = isOneLine(m.text()) ? tokens : GapTokens.tokens(body(m.text()));
+        for (String t : bodyTokens) if (t.length() > 1 && !STOPWORDS.contains(t)) content.add(t);
         counts = s.cueCounts(tokens);
         emoji = emojiCount(m.text());
     }
@@ -65,6 +67,15 @@ final class TurnCues {
             b.append(lines[i]).append('\n');
         }
         return b.toString();
+    }
+
+    /** No line terminator that {@code \\R} in {@link #body} would split at. */
+    private static boolean isOneLine(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if ((ch >= '\n' && ch <= '\r') || ch == '\u0085' || ch == '\u2028' || ch == '\u2029') return false;
+        }
+        return true;
     }
 
     /** Jaccard overlap of content words. */

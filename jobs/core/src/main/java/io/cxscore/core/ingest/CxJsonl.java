@@ -108,6 +108,19 @@ public final class CxJsonl {
         return toJson(c).toString();
     }
 
+    /** First 32 hex digits of SHA-256 over the canonical line: the same conversation from any source hashes the same. */
+    public static String contentHash(Conversation c) {
+        return contentHash(write(c));
+    }
+
+    /**
+     * The same hash from a line {@link #write} made; {@code write(parse(write(c)))} is {@code write(c)}, so a job that
+     * already holds the line need not write it again.
+     */
+    public static String contentHash(String canonicalLine) {
+        return io.cxscore.core.rubric.RubricLoader.sha256(canonicalLine.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32);
+    }
+
     public static ObjectNode toJson(Conversation c) {
         ObjectNode n = JSON.createObjectNode();
         n.put("id", c.id());

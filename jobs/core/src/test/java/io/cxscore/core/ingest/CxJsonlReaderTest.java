@@ -89,4 +89,19 @@ class CxJsonlReaderTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void should_write_back_the_same_line_it_parsed_so_a_written_line_can_stand_for_its_content_hash() throws Exception {
+        // given: a demo day, with its retrieval context, actions, transfers and metadata
+        io.cxscore.core.demo.DemoGenerator demo = io.cxscore.core.demo.DemoGenerator.builder().seed(7).days(1).conversationsPerDay(300).build();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Conversation c : demo.conversations(demo.startDate())) {
+            String line = CxJsonl.write(c);
+            // when
+            String again = CxJsonl.write(CxJsonl.parse(json.readTree(line), CxJsonl.FORMAT));
+            // then
+            assertThat(again).as(c.id()).isEqualTo(line);
+            assertThat(CxJsonl.contentHash(line)).isEqualTo(CxJsonl.contentHash(c));
+        }
+    }
 }

@@ -75,11 +75,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         Path logFile = workDir.resolve("broker.log");
         String classpath = brokerLib.toAbsolutePath() + File.separator + "*";
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // Kafka cluster ids are 16 bytes in URL-safe base64 without padding
-        java.nio.ByteBuffer id = java.nio.ByteBuffer.allocate(16);
-        UUID u = UUID.randomUUID();
-        id.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-        String clusterId = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(id.array());
+        String clusterId = clusterId();
         Process format = new ProcessBuilder(javaBin, "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", props.toString())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("format.log").toFile()).start();
         if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
@@ -129,5 +125,19 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+    }
+
+    /**
+     * A Kafka cluster id: 16 random bytes in URL-safe base64 without padding, never starting with '-', which the
+     * storage tool would read as an option (one start in 64 failed so, as Kafka's own Uuid.randomUuid avoids).
+     */
+    static String clusterId() {
+        while (true) {
+            java.nio.ByteBuffer id = java.nio.ByteBuffer.allocate(16);
+            UUID u = UUID.randomUUID();
+            id.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+            String s = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(id.array());
+            if (!s.startsWith("-")) return s;
+        }
     }
 }

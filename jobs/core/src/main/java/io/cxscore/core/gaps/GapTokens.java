@@ -1,22 +1,12 @@
 package io.cxscore.core.gaps;
 
-import io.cxscore.core.text.CuePhrases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Cue words and phrases of the gap classifier, split by its own tokenizer (which keeps inner hyphens). */
-final class CueList {
-    private final CuePhrases phrases;
-
-    CueList(List<String> phrases) {
-        this.phrases = new CuePhrases(phrases, CueList::tokens);
-    }
-
-    /** Number of positions where a cue starts (a position counts once even if several cues start there). */
-    int count(List<String> tokens) {
-        return phrases.count(tokens);
-    }
+/** The gap classifier's tokenizer: cue phrases and message text are split by it alike. */
+final class GapTokens {
+    private GapTokens() {}
 
     /**
      * Lowercased words: runs of letters and digits, keeping an inner apostrophe ("don't", typographic
