@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cxscore.core.ingest.IsoInstant;
 import io.cxscore.core.ingest.QuarantineRecord;
 import io.cxscore.core.ingest.RecordException;
 import io.cxscore.core.model.Role;
@@ -44,7 +45,7 @@ public final class MessageEvents {
             while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 t = p.nextToken();
-                if (name.equals("at")) return t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? Instant.parse(p.getText()).toEpochMilli() : Long.MIN_VALUE;
+                if (name.equals("at")) return t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? IsoInstant.parse(p.getText()).toEpochMilli() : Long.MIN_VALUE;
                 p.skipChildren();
             }
             return Long.MIN_VALUE;
@@ -179,7 +180,7 @@ public final class MessageEvents {
     private static Instant requiredInstant(JsonNode n, String f) {
         String s = requiredText(n, f);
         try {
-            return Instant.parse(s);
+            return IsoInstant.parse(s);
         } catch (DateTimeParseException ex) {
             throw new RecordException(f, "not an ISO-8601 UTC timestamp: '" + s + "'");
         }

@@ -66,6 +66,9 @@ public final class WarehouseParquetSink {
             // Hadoop's default XML resources each time costs more CPU than writing the rows
             ParquetWriter<T> writer = new Builder<T>(new StreamOutputFile(out), MessageTypeParser.parseMessageType(schema))
                     .withConf(new Configuration(false))
+                    // a file holds one checkpoint's rows, far less than a 1 MB page; at the default page size every column
+                    // of every new file allocated 1 MB buffers, which G1 treats as humongous (a concurrent cycle each time)
+                    .withPageSize(64 * 1024)
                     .withCompressionCodec(CompressionCodecName.SNAPPY).build();
             return new BulkWriter<>() {
                 @Override

@@ -265,7 +265,7 @@ public final class CxJsonl {
         String s = optText(n, f, path);
         if (s == null || s.isBlank()) return null;
         try {
-            return Instant.parse(s);
+            return IsoInstant.parse(s);
         } catch (DateTimeParseException e) {
             throw new RecordException(path, "not an ISO-8601 UTC timestamp: '" + s + "'");
         }

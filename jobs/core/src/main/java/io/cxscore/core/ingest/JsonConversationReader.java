@@ -120,7 +120,7 @@ abstract class JsonConversationReader implements ConversationReader {
         String s = optText(n, field, path);
         if (s == null || s.isBlank()) return null;
         try {
-            return Instant.parse(s.trim());
+            return IsoInstant.parse(s.trim());
         } catch (DateTimeParseException e) {
             throw new RecordException(path, "not an ISO-8601 timestamp: '" + s + "'");
         }

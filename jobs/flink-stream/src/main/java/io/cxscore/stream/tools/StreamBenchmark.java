@@ -119,7 +119,9 @@ public final class StreamBenchmark {
             // conversation's close stays after its messages, as a help desk's producer should keep them
             pp.put("acks", "all");
             JobClient job;
-            long killedAt = 0, restartedAt = 0;
+            long killedAt = 0, restartedAt = 0, jitAtKill = 0;
+            var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            var classes = java.lang.management.ManagementFactory.getClassLoadingMXBean();
             int sent = 0;
             long t0;
             long jitMillis0;
@@ -147,7 +149,7 @@ public final class StreamBenchmark {
                 System.out.printf(Locale.ROOT, "[bench] job started and scored %,d warm-up conversations in %.1f s%n", warmUp, (System.currentTimeMillis() - startup) / 1000.0);
                 t0 = System.currentTimeMillis();
                 long senderCpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                jitMillis0 = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+                jitMillis0 = jit.getTotalCompilationTime();
                 long killAfter = Math.round(total * killAt);
                 while (sent < total) {
                     // pace: conversation n closes at t0 + n/rate
@@ -163,12 +165,16 @@ public final class StreamBenchmark {
                         // kill mid-stream (the producer keeps going while the job is down) and restore from the checkpoint
                         Thread.sleep(checkpointInterval.toMillis() * 3);
                         killedAt = System.currentTimeMillis();
+                        jitAtKill = jit.getTotalCompilationTime();
+                        long classes0 = classes.getTotalLoadedClassCount();
                         job.cancel().get();
                         String latest = latestCheckpoint(checkpoints);
                         job = start(jobArgs, latest);
                         restartedAt = System.currentTimeMillis();
-                        System.out.printf(Locale.ROOT, "[bench] killed after %,d conversations, restored from %s in %.1f s%n",
-                                sent, latest, (restartedAt - killedAt) / 1000.0);
+                        // a restore here starts a new local cluster: its RPC system comes in a fresh class loader, and the classes it
+                        // loads invalidate compiled code that assumed fewer implementations, so the JIT works again after it
+                        System.out.printf(Locale.ROOT, "[bench] killed after %,d conversations, restored from %s in %.1f s (%,d classes loaded)%n",
+                                sent, latest, (restartedAt - killedAt) / 1000.0, classes.getTotalLoadedClassCount() - classes0);
                     }
                 }
                 producer.flush();
@@ -189,9 +195,16 @@ public final class StreamBenchmark {
 
             gapSeenAt.keySet().removeIf(id -> id.startsWith("warm-up-"));
             rowSeenAt.keySet().removeIf(id -> id.startsWith("warm-up-"));
-            System.out.printf(Locale.ROOT, "[bench] JIT compiler threads worked %.1f s during the measured phase (this JVM; %.1f s of wall time)%n",
-                    (java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitMillis0) / 1000.0,
-                    (System.currentTimeMillis() - t0) / 1000.0);
+            long end = System.currentTimeMillis();
+            if (killedAt == 0) { // no kill (--kill-at above 1): all of it counts as before the kill
+                killedAt = end;
+                jitAtKill = jit.getTotalCompilationTime();
+            }
+            System.out.printf(Locale.ROOT, "[bench] JIT compiler threads worked %.1f s of the measured phase's %.1f s (this JVM): %.1f s of %.1f s before the"
+                            + " kill, %.1f s of %.1f s from the kill on%n",
+                    (jit.getTotalCompilationTime() - jitMillis0) / 1000.0, (end - t0) / 1000.0,
+                    (jitAtKill - jitMillis0) / 1000.0, (killedAt - t0) / 1000.0, (jit.getTotalCompilationTime() - jitAtKill) / 1000.0,
+                    (end - killedAt) / 1000.0);
             long lastGap = gapSeenAt.values().stream().mapToLong(Long::longValue).max().orElse(t0);
             System.out.printf(Locale.ROOT, "[bench] sustained: %,d conversations scored and published in %.1f s = %.0f conversations/s%n",
                     gapSeenAt.size(), (lastGap - t0) / 1000.0, gapSeenAt.size() * 1000.0 / (lastGap - t0));
@@ -326,16 +339,23 @@ public final class StreamBenchmark {
     private static void report(String what, Map<String, Long> closedAt, Map<String, Long> seenAt, long killedAt, long restartedAt) {
         List<Long> all = new ArrayList<>();
         List<Long> steady = new ArrayList<>();
+        List<Long> beforeKill = new ArrayList<>();
+        List<Long> afterRestore = new ArrayList<>();
         for (Map.Entry<String, Long> e : seenAt.entrySet()) {
             Long closed = closedAt.get(e.getKey());
             if (closed == null) continue;
             long latency = e.getValue() - closed;
             all.add(latency);
             // steady state: not closed while the job was down or catching up in the 10 s after its restore
-            if (closed < killedAt - 1_000 || closed > restartedAt + 10_000) steady.add(latency);
+            if (killedAt == 0 || closed < killedAt - 1_000) beforeKill.add(latency);
+            else if (closed > restartedAt + 10_000) afterRestore.add(latency);
         }
+        steady.addAll(beforeKill);
+        steady.addAll(afterRestore);
         System.out.printf(Locale.ROOT, "[bench] closing event -> %s: p50 %s, p95 %s, max %s (steady state); whole run incl. the restart: p50 %s, p95 %s%n",
                 what, pct(steady, 50), pct(steady, 95), pct(steady, 100), pct(all, 50), pct(all, 95));
+        System.out.printf(Locale.ROOT, "[bench]   of which closed before the kill (%,d): p50 %s, p95 %s; from 10 s after the restore (%,d): p50 %s, p95 %s%n",
+                beforeKill.size(), pct(beforeKill, 50), pct(beforeKill, 95), afterRestore.size(), pct(afterRestore, 50), pct(afterRestore, 95));
     }
 
     private static String pct(List<Long> values, int p) {
