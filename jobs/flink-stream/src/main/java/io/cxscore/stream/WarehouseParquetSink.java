@@ -64,7 +64,12 @@ public final class WarehouseParquetSink {
         public BulkWriter<T> create(FSDataOutputStream out) throws IOException {
             // Configuration(false): the sink opens a file per table and bucket on every checkpoint, and loading
             // Hadoop's default XML resources each time costs more CPU than writing the rows
-            ParquetWriter<T> writer = new Builder<T>(new StreamOutputFile(out), MessageTypeParser.parseMessageType(schema))
+            Builder<T> builder = new Builder<T>(new StreamOutputFile(out), MessageTypeParser.parseMessageType(schema));
+            // free text and ids are unique per row: a dictionary never pays, and min/max statistics of message text help
+            // no query, while both hash or compare every value (a path a table lacks is ignored)
+            for (String column : UNIQUE_TEXT) builder.withDictionaryEncoding(column, false);
+            for (String column : FREE_TEXT) builder.withStatisticsEnabled(column, false);
+            ParquetWriter<T> writer = builder
                     .withConf(new Configuration(false))
                     // a file holds one checkpoint's rows, far less than a 1 MB page; at the default page size every column
                     // of every new file allocated 1 MB buffers, which G1 treats as humongous (a concurrent cycle each time)
@@ -88,6 +93,10 @@ public final class WarehouseParquetSink {
             };
         }
     }
+
+    private static final java.util.List<String> FREE_TEXT = java.util.List.of("messages.list.element.text", "explanation");
+    private static final java.util.List<String> UNIQUE_TEXT = java.util.List.of("messages.list.element.text", "explanation",
+            "content_hash", "conversation_id");
 
     static final class Builder<T extends WarehouseRow> extends ParquetWriter.Builder<T, Builder<T>> {
         private final MessageType schema;
