@@ -59,7 +59,7 @@ final class GapClassifierSettings {
     final List<String> nonFixActionPrefixes, verificationRequiredActions, verificationActions;
     final Set<String> plans;
     /** the intents of {@code topics:}, in order, and their cue lists counted in one pass */
-    final List<String> intents = new ArrayList<>();
+    private final List<String> intents = new ArrayList<>();
     private final io.cxscore.core.text.CuePhraseSets intentCues;
 
     private GapClassifierSettings(YamlFields y) {

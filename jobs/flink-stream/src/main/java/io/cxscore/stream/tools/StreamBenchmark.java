@@ -171,8 +171,8 @@ public final class StreamBenchmark {
                         String latest = latestCheckpoint(checkpoints);
                         job = start(jobArgs, latest);
                         restartedAt = System.currentTimeMillis();
-                        // a restore here starts a new local cluster: its RPC system comes in a fresh class loader, and the classes it
-                        // loads invalidate compiled code that assumed fewer implementations, so the JIT works again after it
+                        // a restore here starts a new local cluster in this JVM, which loads some two thousand classes again; loaded
+                        // classes can invalidate compiled code that assumed fewer implementations, so the JIT works again after it
                         System.out.printf(Locale.ROOT, "[bench] killed after %,d conversations, restored from %s in %.1f s (%,d classes loaded)%n",
                                 sent, latest, (restartedAt - killedAt) / 1000.0, classes.getTotalLoadedClassCount() - classes0);
                     }
