@@ -44,19 +44,20 @@ final class MessageSignals {
         questions = q;
         vader = VaderLexicon.INSTANCE.compound(tokens, shouted, ex);
         hasUrl = text.contains("http://") || text.contains("https://") || text.contains("www.");
+        int[] n = cues.count(tokens);
         boolean customer = role == Role.CUSTOMER;
-        gratitude = customer ? cues.gratitude.count(tokens) : 0;
-        praise = customer ? cues.praise.count(tokens) : 0;
-        confirmation = customer ? cues.confirmation.count(tokens) : 0;
-        problem = customer ? cues.problem.count(tokens) : 0;
-        persistence = customer ? cues.persistence.count(tokens) : 0;
-        negative = customer ? cues.negative.count(tokens) : 0;
+        gratitude = customer ? n[SupportCues.GRATITUDE] : 0;
+        praise = customer ? n[SupportCues.PRAISE] : 0;
+        confirmation = customer ? n[SupportCues.CONFIRMATION] : 0;
+        problem = customer ? n[SupportCues.PROBLEM] : 0;
+        persistence = customer ? n[SupportCues.PERSISTENCE] : 0;
+        negative = customer ? n[SupportCues.NEGATIVE] : 0;
         boolean agent = role.isAgent();
-        agentSolution = agent ? cues.agentSolution.count(tokens) + (hasUrl ? 1 : 0) : 0;
-        agentInability = agent ? cues.agentInability.count(tokens) : 0;
-        agentApology = agent ? cues.agentApology.count(tokens) : 0;
-        agentInfoRequest = agent ? cues.agentInfoRequest.count(tokens) : 0;
-        escalation = agent || role == Role.SYSTEM ? cues.escalation.count(tokens) : 0;
+        agentSolution = agent ? n[SupportCues.AGENT_SOLUTION] + (hasUrl ? 1 : 0) : 0;
+        agentInability = agent ? n[SupportCues.AGENT_INABILITY] : 0;
+        agentApology = agent ? n[SupportCues.AGENT_APOLOGY] : 0;
+        agentInfoRequest = agent ? n[SupportCues.AGENT_INFO_REQUEST] : 0;
+        escalation = agent || role == Role.SYSTEM ? n[SupportCues.ESCALATION] : 0;
     }
 
     /** Jaccard overlap of content words; repeats and bot loops are measured with it. */

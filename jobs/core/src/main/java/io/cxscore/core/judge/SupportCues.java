@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.cxscore.core.rubric.RubricException;
-import io.cxscore.core.text.CuePhrases;
+import io.cxscore.core.text.CuePhraseSets;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +16,15 @@ final class SupportCues {
         "agent_solution", "agent_inability", "agent_apology", "agent_info_request", "escalation"
     };
 
-    final CuePhrases gratitude, praise, confirmation, problem, persistence, negative;
-    final CuePhrases agentSolution, agentInability, agentApology, agentInfoRequest, escalation;
+    /** Indices into {@link #count}'s result, in the order of {@link #CATEGORIES}. */
+    static final int GRATITUDE = 0, PRAISE = 1, CONFIRMATION = 2, PROBLEM = 3, PERSISTENCE = 4, NEGATIVE = 5,
+            AGENT_SOLUTION = 6, AGENT_INABILITY = 7, AGENT_APOLOGY = 8, AGENT_INFO_REQUEST = 9, ESCALATION = 10;
+
+    /** every category at once: one look-up per token instead of eleven */
+    private final CuePhraseSets all;
 
     private SupportCues(JsonNode root, String name) {
-        CuePhrases[] sets = new CuePhrases[CATEGORIES.length];
+        List<List<String>> sets = new ArrayList<>();
         for (int i = 0; i < CATEGORIES.length; i++) {
             JsonNode list = root.get(CATEGORIES[i]);
             if (list == null || !list.isArray() || list.isEmpty()) {
@@ -28,19 +32,14 @@ final class SupportCues {
             }
             List<String> phrases = new ArrayList<>();
             list.forEach(n -> phrases.add(n.asText()));
-            sets[i] = new CuePhrases(phrases, text -> WordTokens.of(text).tokens);
+            sets.add(phrases);
         }
-        gratitude = sets[0];
-        praise = sets[1];
-        confirmation = sets[2];
-        problem = sets[3];
-        persistence = sets[4];
-        negative = sets[5];
-        agentSolution = sets[6];
-        agentInability = sets[7];
-        agentApology = sets[8];
-        agentInfoRequest = sets[9];
-        escalation = sets[10];
+        all = new CuePhraseSets(sets, text -> WordTokens.of(text).tokens);
+    }
+
+    /** Per category, indexed as {@link #CATEGORIES}: the number of positions where one of its phrases starts. */
+    int[] count(List<String> tokens) {
+        return all.count(tokens);
     }
 
     static SupportCues parse(byte[] yaml, String name) {

@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Several sets of cue phrases counted in one pass: for each set, the number of positions where one of its
- * phrases starts, exactly as {@link CuePhrases#count} counts each set alone. One look-up per token instead
- * of one per token and set matters when every turn of every conversation is matched against dozens of sets.
+ * Sets of cue words and phrases, matched on word boundaries against a token sequence and counted in one pass:
+ * for each set, the number of positions where one of its phrases starts (a position counts once per set even
+ * if several of its phrases start there). The tokenizer is the caller's, so cues and the text they are matched
+ * against are always split the same way. One look-up per token instead of one per token and set matters when
+ * every message of every conversation is matched against dozens of sets.
  */
 public final class CuePhraseSets {
     private record Phrase(int set, String[] words) {}
@@ -38,12 +40,20 @@ public final class CuePhraseSets {
             List<Phrase> candidates = byFirstWord.get(tokens.get(i));
             if (candidates == null) continue;
             for (Phrase p : candidates) {
-                if (countedAt[p.set()] != i && CuePhrases.matchesAt(tokens, i, p.words())) {
+                if (countedAt[p.set()] != i && matchesAt(tokens, i, p.words())) {
                     hits[p.set()]++;
                     countedAt[p.set()] = i;
                 }
             }
         }
         return hits;
+    }
+
+    private static boolean matchesAt(List<String> tokens, int at, String[] phrase) {
+        if (at + phrase.length > tokens.size()) return false;
+        for (int k = 1; k < phrase.length; k++) {
+            if (!tokens.get(at + k).equals(phrase[k])) return false;
+        }
+        return true;
     }
 }
