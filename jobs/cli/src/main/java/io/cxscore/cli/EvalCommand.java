@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
         description = {"Score labelled conversation files and print agreement with the human labels, with 95%% bootstrap intervals.",
             "USS: per-turn and dialogue-level UAR, Cohen's kappa, Spearman rho, dissatisfied-F1. STC-3: Spearman rho for A, S, E.",
             "TWCS: turn sentiment and sentiment-shift agreement. Any export with CSAT: CX vs CSAT.",
-            "A labelled gap set (rubrics/gaps/<v>/labelled/*.jsonl): gap-classification precision, recall and F1 per category."})
+            "A labelled gap set (rubrics/gaps/<v>/labelled/*.jsonl): gap-classification precision, recall and F1 per category;",
+            "with --split train or all, also each rule's confidence fitted on the train split beside the one classifier.yaml holds."})
 final class EvalCommand implements Callable<Integer> {
     enum Split { test, train, all }
 
