@@ -97,8 +97,7 @@ final class BenchLlmCommand implements Callable<Integer> {
             List<JudgeResult> first;
             LlmJudge judge;
             try (JudgementCache cache = JudgementCache.open(cacheFile)) {
-                judge = LlmJudge.builder(config, ChatModels.build(config, System::getenv)).rubric(RubricBundle.defaults(), prompt)
-                        .cache(cache).build();
+                judge = judge(config, prompt, cache);
                 first = judge.judgeAll(cs);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -120,8 +119,7 @@ final class BenchLlmCommand implements Callable<Integer> {
 
             LlmJudge rerun;
             try (JudgementCache cache = JudgementCache.open(cacheFile)) {
-                rerun = LlmJudge.builder(config, ChatModels.build(config, System::getenv)).rubric(RubricBundle.defaults(), prompt)
-                        .cache(cache).build();
+                rerun = judge(config, prompt, cache);
                 rerun.judgeAll(cs);
             }
             int rerunCalls = server.received().size() - calls;
@@ -141,8 +139,8 @@ final class BenchLlmCommand implements Callable<Integer> {
                     systemTokens / perCall, systemTokens / tx, (promptTokens - systemTokens) / tx);
             System.out.printf(Locale.ROOT, "  by part, per call                system %.1f + user %.1f + response-format schema %.1f + chat format %.1f tokens%n",
                     systemTokens / (double) perCall, userTokens / (double) perCall, schemaTokens / (double) perCall, formatTokens / (double) perCall);
-            System.out.printf(Locale.ROOT, "  by part, of the ratio            system %.3f + user %.3f + schema %.3f + chat format %.3f; user message alone %.3f%n",
-                    systemTokens / tx, userTokens / tx, schemaTokens / tx, formatTokens / tx, userTokens / tx);
+            System.out.printf(Locale.ROOT, "  by part, of the ratio            system %.3f + user %.3f + schema %.3f + chat format %.3f%n",
+                    systemTokens / tx, userTokens / tx, schemaTokens / tx, formatTokens / tx);
             System.out.printf(Locale.ROOT, "achieved share of the rate limit   %.1f%% (%.1f requests/min over %.1f s)%n", 100 * perMinute / rpm, perMinute, seconds);
             System.out.printf(Locale.ROOT, "calls on an unchanged re-run       %d (%d answers from the cache)%n", rerunCalls, rerun.ledger().cacheHits());
             System.out.println(judge.ledger().summary());
@@ -150,6 +148,11 @@ final class BenchLlmCommand implements Callable<Integer> {
             if (!byProtocol.keySet().equals(java.util.Set.of("openai"))) System.out.println("protocols " + byProtocol);
         }
         return 0;
+    }
+
+    /** A judge on the loopback server's config with the bench's prompt, answering from and into the cache. */
+    private static LlmJudge judge(LlmJudgeConfig config, JudgePrompt prompt, JudgementCache cache) {
+        return LlmJudge.builder(config, ChatModels.build(config, System::getenv)).rubric(RubricBundle.defaults(), prompt).cache(cache).build();
     }
 
     private static long sum(List<LoopbackLlmServer.Received> rs, ToLongFunction<LoopbackLlmServer.Received> f) {

@@ -7,6 +7,7 @@ import io.cxscore.core.model.Message;
 import io.cxscore.core.model.Role;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 
 /** One row of the warehouse's {@code conversations} table, as the batch job's {@code ParsedRows.conversation} builds it. */
 public class ConversationRow implements WarehouseRow {
@@ -51,6 +52,9 @@ public class ConversationRow implements WarehouseRow {
               optional int32 conversation_version;
             }
             """;
+    /** ids and message text are unique per row; only message text is too long for useful statistics */
+    public static final ParquetTable PARQUET = new ParquetTable(TABLE, PARQUET_SCHEMA,
+            List.of("conversation_id", "content_hash", "messages.list.element.text"), List.of("messages.list.element.text"));
 
     /** One element of the {@code messages} column. */
     public static class MessageElement {

@@ -1,6 +1,9 @@
 package io.cxscore.stream;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +13,7 @@ import io.cxscore.core.ingest.IsoInstant;
 import io.cxscore.core.ingest.QuarantineRecord;
 import io.cxscore.core.ingest.RecordException;
 import io.cxscore.core.model.Role;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -31,7 +35,7 @@ public final class MessageEvents {
         record Rejected(QuarantineRecord quarantine) implements Parsed {}
     }
 
-    private static final com.fasterxml.jackson.core.JsonFactory STREAMING = new com.fasterxml.jackson.core.JsonFactory();
+    private static final JsonFactory STREAMING = new JsonFactory();
 
     /**
      * The event time ({@code at}) of a raw event, read without building the event, or {@link Long#MIN_VALUE}
@@ -39,17 +43,17 @@ public final class MessageEvents {
      */
     public static long eventTime(RawEvent raw) {
         if (raw.payload == null) return Long.MIN_VALUE;
-        try (com.fasterxml.jackson.core.JsonParser p = STREAMING.createParser(raw.payload)) {
-            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) return Long.MIN_VALUE;
-            com.fasterxml.jackson.core.JsonToken t;
-            while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        try (JsonParser p = STREAMING.createParser(raw.payload)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return Long.MIN_VALUE;
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 t = p.nextToken();
-                if (name.equals("at")) return t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? IsoInstant.parse(p.getText()).toEpochMilli() : Long.MIN_VALUE;
+                if (name.equals("at")) return t == JsonToken.VALUE_STRING ? IsoInstant.parse(p.getText()).toEpochMilli() : Long.MIN_VALUE;
                 p.skipChildren();
             }
             return Long.MIN_VALUE;
-        } catch (java.io.IOException | DateTimeParseException e) {
+        } catch (IOException | DateTimeParseException e) {
             return Long.MIN_VALUE;
         }
     }

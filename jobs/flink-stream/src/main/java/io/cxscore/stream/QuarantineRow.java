@@ -3,6 +3,7 @@ package io.cxscore.stream;
 import io.cxscore.core.ingest.QuarantineRecord;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** One row of the warehouse's {@code quarantine} table (same columns as the batch job writes). */
 public class QuarantineRow implements WarehouseRow {
@@ -17,6 +18,7 @@ public class QuarantineRow implements WarehouseRow {
               optional binary excerpt (STRING);
             }
             """;
+    public static final ParquetTable PARQUET = new ParquetTable(TABLE, PARQUET_SCHEMA, List.of(), List.of());
 
     public String source;
     public String position;

@@ -49,6 +49,8 @@ public class ScoreRow implements WarehouseRow {
               optional int32 conversation_version;
             }
             """;
+    public static final ParquetTable PARQUET = new ParquetTable(TABLE, PARQUET_SCHEMA, List.of("conversation_id", "explanation"),
+            List.of("explanation"));
 
     public String conversationId;
     public String rubricId;

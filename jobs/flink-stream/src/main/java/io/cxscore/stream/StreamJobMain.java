@@ -62,9 +62,9 @@ public final class StreamJobMain {
                         .forBulkFileFormat(new CxJsonlLinesFormat(), new org.apache.flink.core.fs.Path(c.watchFolder().toAbsolutePath().toUri()))
                         .monitorContinuously(c.watchInterval()).build());
         ScoreConversationsStreamJob.Outputs outputs = new ScoreConversationsStreamJob.Outputs(
-                WarehouseParquetSink.forTable(warehouse, ConversationRow.TABLE, ConversationRow.PARQUET_SCHEMA),
-                WarehouseParquetSink.forTable(warehouse, ScoreRow.TABLE, ScoreRow.PARQUET_SCHEMA),
-                WarehouseParquetSink.forTable(warehouse, QuarantineRow.TABLE, QuarantineRow.PARQUET_SCHEMA),
+                WarehouseParquetSink.forTable(warehouse, ConversationRow.PARQUET),
+                WarehouseParquetSink.forTable(warehouse, ScoreRow.PARQUET),
+                WarehouseParquetSink.forTable(warehouse, QuarantineRow.PARQUET),
                 c.publishesGaps() ? KafkaIo.gapUpdates(c.brokers(), c.gapTopic(), c.transactionalIdPrefix()) : null,
                 c.publishesTeamCx() ? KafkaIo.teamCx(c.brokers(), c.teamCxTopic(), c.transactionalIdPrefix()) : null);
         RubricBundle bundle = c.rubric() == null ? RubricBundle.defaults() : RubricBundle.fromDirectory(c.rubric());

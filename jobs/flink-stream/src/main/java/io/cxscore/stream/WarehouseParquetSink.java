@@ -31,8 +31,8 @@ import org.apache.parquet.schema.MessageTypeParser;
 public final class WarehouseParquetSink {
     private WarehouseParquetSink() {}
 
-    public static <T extends WarehouseRow> FileSink<T> forTable(String warehouse, String table, String parquetSchema) {
-        return FileSink.forBulkFormat(new Path(warehouse, table), new Factory<T>(parquetSchema))
+    public static <T extends WarehouseRow> FileSink<T> forTable(String warehouse, ParquetTable table) {
+        return FileSink.forBulkFormat(new Path(warehouse, table.name()), new Factory<T>(table))
                 .withBucketAssigner(new DayBuckets<>())
                 // "stream-" tells stream files from batch's "part-" files; the suffix matches the warehouse glob
                 .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("stream").withPartSuffix(".parquet").build())
@@ -54,21 +54,19 @@ public final class WarehouseParquetSink {
 
     static final class Factory<T extends WarehouseRow> implements BulkWriter.Factory<T> {
         // MessageType is not serializable: ship the text, parse it on the task manager
-        private final String schema;
+        private final ParquetTable table;
 
-        Factory(String schema) {
-            this.schema = schema;
+        Factory(ParquetTable table) {
+            this.table = table;
         }
 
         @Override
         public BulkWriter<T> create(FSDataOutputStream out) throws IOException {
             // Configuration(false): the sink opens a file per table and bucket on every checkpoint, and loading
             // Hadoop's default XML resources each time costs more CPU than writing the rows
-            Builder<T> builder = new Builder<T>(new StreamOutputFile(out), MessageTypeParser.parseMessageType(schema));
-            // free text and ids are unique per row: a dictionary never pays, and min/max statistics of message text help
-            // no query, while both hash or compare every value (a path a table lacks is ignored)
-            for (String column : UNIQUE_TEXT) builder.withDictionaryEncoding(column, false);
-            for (String column : FREE_TEXT) builder.withStatisticsEnabled(column, false);
+            Builder<T> builder = new Builder<T>(new StreamOutputFile(out), MessageTypeParser.parseMessageType(table.schema()));
+            for (String column : table.noDictionary()) builder.withDictionaryEncoding(column, false);
+            for (String column : table.noStatistics()) builder.withStatisticsEnabled(column, false);
             ParquetWriter<T> writer = builder
                     .withConf(new Configuration(false))
                     // a file holds one checkpoint's rows, far less than a 1 MB page; at the default page size every column
@@ -93,10 +91,6 @@ public final class WarehouseParquetSink {
             };
         }
     }
-
-    private static final java.util.List<String> FREE_TEXT = java.util.List.of("messages.list.element.text", "explanation");
-    private static final java.util.List<String> UNIQUE_TEXT = java.util.List.of("messages.list.element.text", "explanation",
-            "content_hash", "conversation_id");
 
     static final class Builder<T extends WarehouseRow> extends ParquetWriter.Builder<T, Builder<T>> {
         private final MessageType schema;

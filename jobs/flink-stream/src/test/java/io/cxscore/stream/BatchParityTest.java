@@ -51,9 +51,9 @@ class BatchParityTest {
         new ScoreConversationsStreamJob(
                 new ScoreConversationsStreamJob.Inputs(null, null, StreamTestSupport.boundedFiles(input)),
                 new ScoreConversationsStreamJob.Outputs(
-                        WarehouseParquetSink.forTable(w, ConversationRow.TABLE, ConversationRow.PARQUET_SCHEMA),
-                        WarehouseParquetSink.forTable(w, ScoreRow.TABLE, ScoreRow.PARQUET_SCHEMA),
-                        WarehouseParquetSink.forTable(w, QuarantineRow.TABLE, QuarantineRow.PARQUET_SCHEMA), null, null),
+                        WarehouseParquetSink.forTable(w, ConversationRow.PARQUET),
+                        WarehouseParquetSink.forTable(w, ScoreRow.PARQUET),
+                        WarehouseParquetSink.forTable(w, QuarantineRow.PARQUET), null, null),
                 SessionSettings.defaults(), Duration.ofDays(1), RubricBundle.defaults())
                 .execute(StreamTestSupport.environment(Duration.ofMillis(500), 2, null, null));
 

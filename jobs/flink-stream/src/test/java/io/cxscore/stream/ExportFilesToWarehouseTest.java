@@ -30,9 +30,9 @@ class ExportFilesToWarehouseTest {
         ScoreConversationsStreamJob job = new ScoreConversationsStreamJob(
                 new ScoreConversationsStreamJob.Inputs(null, null, StreamTestSupport.boundedFiles(tmp.resolve("input"))),
                 new ScoreConversationsStreamJob.Outputs(
-                        WarehouseParquetSink.forTable(warehouse.toUri().toString(), ConversationRow.TABLE, ConversationRow.PARQUET_SCHEMA),
-                        WarehouseParquetSink.forTable(warehouse.toUri().toString(), ScoreRow.TABLE, ScoreRow.PARQUET_SCHEMA),
-                        WarehouseParquetSink.forTable(warehouse.toUri().toString(), QuarantineRow.TABLE, QuarantineRow.PARQUET_SCHEMA),
+                        WarehouseParquetSink.forTable(warehouse.toUri().toString(), ConversationRow.PARQUET),
+                        WarehouseParquetSink.forTable(warehouse.toUri().toString(), ScoreRow.PARQUET),
+                        WarehouseParquetSink.forTable(warehouse.toUri().toString(), QuarantineRow.PARQUET),
                         gaps, teams),
                 // quiet only after an hour: within this bounded run no input goes idle, so the team windows see
                 // every conversation before end of input fires them (an idle input lets the watermark jump past

@@ -65,9 +65,9 @@ class KafkaStreamJobTest {
         return new ScoreConversationsStreamJob(
                 new ScoreConversationsStreamJob.Inputs(KafkaIo.source(broker.bootstrapServers(), topic, "test-" + topic), null, null),
                 new ScoreConversationsStreamJob.Outputs(
-                        WarehouseParquetSink.forTable(w, ConversationRow.TABLE, ConversationRow.PARQUET_SCHEMA),
-                        WarehouseParquetSink.forTable(w, ScoreRow.TABLE, ScoreRow.PARQUET_SCHEMA),
-                        WarehouseParquetSink.forTable(w, QuarantineRow.TABLE, QuarantineRow.PARQUET_SCHEMA),
+                        WarehouseParquetSink.forTable(w, ConversationRow.PARQUET),
+                        WarehouseParquetSink.forTable(w, ScoreRow.PARQUET),
+                        WarehouseParquetSink.forTable(w, QuarantineRow.PARQUET),
                         KafkaIo.gapUpdates(broker.bootstrapServers(), gapTopic, transactionalPrefix), null),
                 sessions, Duration.ofHours(1), RubricBundle.defaults());
     }

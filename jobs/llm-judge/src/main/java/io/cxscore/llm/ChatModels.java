@@ -92,18 +92,7 @@ public final class ChatModels {
         JsonNode type = n.get("type");
         if (type != null && type.isArray()) {
             var any = out.putArray("anyOf");
-            for (JsonNode t : type) {
-                if ("null".equals(t.asText())) {
-                    any.addObject().put("type", "null");
-                } else {
-                    var copy = ((com.fasterxml.jackson.databind.node.ObjectNode) n.deepCopy()).put("type", t.asText());
-                    if (copy.has("enum")) {
-                        var values = copy.withArray("enum");
-                        for (int i = values.size() - 1; i >= 0; i--) if (values.get(i).isNull()) values.remove(i);
-                    }
-                    any.add(compactSchema(copy));
-                }
-            }
+            for (JsonNode variant : typeVariants(n)) any.add(compactSchema(variant));
             return out;
         }
         String t = type == null ? "" : type.asText();
@@ -124,22 +113,34 @@ public final class ChatModels {
         return out;
     }
 
+    /**
+     * A schema whose type is a list ({@code ["string", "null"]}) as one schema per type, in order: {@code {"type":
+     * "null"}} for null, else a copy with that type and without null among its enum values. Both renderings of the
+     * schema (the client's element tree and the text a provider is given) make their anyOf from these.
+     */
+    private static List<JsonNode> typeVariants(JsonNode n) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode t : n.get("type")) {
+            if ("null".equals(t.asText())) {
+                out.add(new ObjectMapper().createObjectNode().put("type", "null"));
+                continue;
+            }
+            var copy = ((com.fasterxml.jackson.databind.node.ObjectNode) n.deepCopy()).put("type", t.asText());
+            if (copy.has("enum")) {
+                var values = copy.withArray("enum");
+                for (int i = values.size() - 1; i >= 0; i--) if (values.get(i).isNull()) values.remove(i);
+            }
+            out.add(copy);
+        }
+        return out;
+    }
+
     static JsonSchemaElement element(JsonNode n, String at) {
         JsonNode type = n.get("type");
         if (type != null && type.isArray()) {
-            // ["string", "null"]: anyOf the typed schema and null
             List<JsonSchemaElement> any = new ArrayList<>();
-            for (JsonNode t : type) {
-                if ("null".equals(t.asText())) {
-                    any.add(new JsonNullSchema());
-                } else {
-                    var copy = ((com.fasterxml.jackson.databind.node.ObjectNode) n.deepCopy()).put("type", t.asText());
-                    if (copy.has("enum")) {
-                        var values = copy.withArray("enum");
-                        for (int i = values.size() - 1; i >= 0; i--) if (values.get(i).isNull()) values.remove(i);
-                    }
-                    any.add(element(copy, at));
-                }
+            for (JsonNode variant : typeVariants(n)) {
+                any.add("null".equals(variant.path("type").asText()) ? new JsonNullSchema() : element(variant, at));
             }
             return JsonAnyOfSchema.builder().anyOf(any).build();
         }

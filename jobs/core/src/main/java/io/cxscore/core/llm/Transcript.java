@@ -154,16 +154,17 @@ public record Transcript(String boundary, String text, int turns, int contentCha
 
     static String escape(String s, String boundary) {
         if (s == null) return "";
-        String t = LINE_BREAK.matcher(s).replaceAll("\\\\n");
-        t = t.replace("<<<", "\u2039\u2039\u2039").replace(">>>", "\u203a\u203a\u203a");
-        return t.replace(boundary, "[boundary]");
+        return defuse(LINE_BREAK.matcher(s).replaceAll("\\\\n"), boundary);
     }
 
     /** {@link Format#COMPACT}: every run of line breaks becomes one space, so the text stays on its line. */
     static String flatten(String s, String boundary) {
         if (s == null) return "";
-        String t = LINE_BREAKS.matcher(s).replaceAll(" ").strip();
-        t = t.replace("<<<", "\u2039\u2039\u2039").replace(">>>", "\u203a\u203a\u203a");
-        return t.replace(boundary, "[boundary]");
+        return defuse(LINE_BREAKS.matcher(s).replaceAll(" ").strip(), boundary);
+    }
+
+    /** Delimiter look-alikes for {@code <<<} and {@code >>>}, and the boundary token hidden: no text can close the data. */
+    private static String defuse(String t, String boundary) {
+        return t.replace("<<<", "\u2039\u2039\u2039").replace(">>>", "\u203a\u203a\u203a").replace(boundary, "[boundary]");
     }
 }

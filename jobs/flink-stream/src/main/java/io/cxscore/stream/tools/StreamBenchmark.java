@@ -347,7 +347,7 @@ public final class StreamBenchmark {
             long latency = e.getValue() - closed;
             all.add(latency);
             // steady state: not closed while the job was down or catching up in the 10 s after its restore
-            if (killedAt == 0 || closed < killedAt - 1_000) beforeKill.add(latency);
+            if (closed < killedAt - 1_000) beforeKill.add(latency);
             else if (closed > restartedAt + 10_000) afterRestore.add(latency);
         }
         steady.addAll(beforeKill);
