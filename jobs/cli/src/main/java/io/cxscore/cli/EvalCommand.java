@@ -1,15 +1,17 @@
 package io.cxscore.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cxscore.core.eval.EvalReport;
 import io.cxscore.core.eval.Evaluation;
+import io.cxscore.core.eval.GapDisagreements;
 import io.cxscore.core.eval.GapEvaluation;
 import io.cxscore.core.eval.GapLabelledSet;
 import io.cxscore.core.eval.GapRuleCalibration;
+import io.cxscore.core.eval.HoldoutSplit;
 import io.cxscore.core.gaps.GapClassifier;
 import io.cxscore.core.gaps.GapsBundle;
-import io.cxscore.core.eval.HoldoutSplit;
 import io.cxscore.core.ingest.ConversationReader;
 import io.cxscore.core.ingest.ConversationReaders;
 import io.cxscore.core.ingest.ReadResult;
@@ -49,6 +51,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
     Path json;
 
+    @Option(names = "--disagreements", paramLabel = "FILE",
+            description = "With a labelled gap set and --split train: write, as JSON Lines, each train conversation whose detected "
+                    + "categories differ from its labels, with every finding and the rules behind it. Refused for the test split.")
+    Path disagreements;
+
     @Option(names = "--datasets", paramLabel = "DIR", defaultValue = "../shared/datasets",
             description = "Where a labelled gap set's dataset files are (their text is never stored in the repository). "
                     + "Absent files are skipped with a message. Default: ${DEFAULT-VALUE}.")
@@ -71,10 +78,14 @@ final class EvalCommand implements Callable<Integer> {
         GapLabelledSet.Resolved resolved = set.resolve(datasets);
         GapEvaluation eval = new GapEvaluation(classifier);
         GapRuleCalibration calibration = new GapRuleCalibration(classifier);
+        GapDisagreements review = new GapDisagreements(classifier);
         for (var e : resolved.conversations().entrySet()) {
             boolean test = e.getKey().isTest();
             if (split == Split.all || (split == Split.test) == test) eval.add(e.getKey(), e.getValue());
-            if (!test) calibration.add(e.getKey(), e.getValue());
+            if (!test) {
+                calibration.add(e.getKey(), e.getValue());
+                if (disagreements != null) review.add(e.getKey(), e.getValue());
+            }
         }
         GapEvaluation.Report report = eval.report(resolved.skipped());
         System.out.printf(Locale.ROOT, "%n== %s (labelled gap set, split %s; classifier %s, taxonomy v%s, params %s, notify at %.2f)%n",
@@ -86,6 +97,10 @@ final class EvalCommand implements Callable<Integer> {
                     off == 0 ? "all match" : off + " differ from");
         } else {
             System.out.print(calibration.toText());
+        }
+        if (disagreements != null) {
+            writeJsonLines(disagreements, review.cases());
+            System.out.printf(Locale.ROOT, "wrote %d train conversations that disagree with their labels to %s%n", review.cases().size(), disagreements);
         }
         return report;
     }
@@ -99,8 +114,20 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     LlmOptions llm;
 
+    private static void writeJsonLines(Path file, List<?> rows) throws IOException {
+        if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+        ObjectMapper m = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        try (var w = Files.newBufferedWriter(file)) {
+            for (Object row : rows) w.write(m.writeValueAsString(row) + "\n");
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
+        if (disagreements != null && split != Split.train) {
+            throw new UserFacingException("--disagreements lists train-split conversations only (add --split train): "
+                    + "the test split measures the rules and is never read to change them");
+        }
         OfflineJudge offline = OfflineJudge.from(rubric.bundle());
         io.cxscore.llm.LlmJudge llmJudge = judgeKind == JudgeKind.llm
                 ? llm.judge(rubric.bundle(), llm.prompt(rubric), io.cxscore.llm.JudgementCache.inMemory()) : null;

@@ -45,7 +45,7 @@ final class ParsedRows {
         for (GapFinding f : r.gaps()) {
             GapOwner o = owners.resolve(f.category(), c.brand(), c.queue(), topic);
             rows.add(RowFactory.create(c.id(), classifier.taxonomyVersion(), f.category(), f.subcategory(), f.confidence(),
-                    f.confidence() >= classifier.notifyConfidence(),
+                    classifier.notifies(f),
                     seq(f.evidence()), f.aiFault(), f.foundBy(), f.subject(), f.rationale(), topic, o.team(), o.contact(),
                     o.channel(), o.isDefault(), GapClassifier.inAiTurn(f, c), r.provenance().judge(), classifier.model(),
                     classifier.paramHash(), c.day()));

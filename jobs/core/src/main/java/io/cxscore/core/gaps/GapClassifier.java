@@ -79,7 +79,17 @@ public final class GapClassifier {
     /** The rules behind {@link #classify}'s findings: what {@code classifier.yaml}'s confidences are fitted on. */
     public Set<Firing> firings(Conversation c) {
         Set<Firing> out = new LinkedHashSet<>();
-        for (FindingSet.Traced t : traced(c)) for (Rule r : t.rules()) out.add(new Firing(r.key(), t.finding().category()));
+        for (TracedFinding t : trace(c)) for (String r : t.rules()) out.add(new Firing(r, t.finding().category()));
+        return out;
+    }
+
+    /** A finding and the keys of every rule that made it. */
+    public record TracedFinding(GapFinding finding, List<String> rules) {}
+
+    /** {@link #classify}'s findings with the rules behind each, for reviewing rules against labels. */
+    public List<TracedFinding> trace(Conversation c) {
+        List<TracedFinding> out = new ArrayList<>();
+        for (FindingSet.Traced t : traced(c)) out.add(new TracedFinding(t.finding(), t.rules().stream().map(Rule::key).toList()));
         return out;
     }
 
@@ -128,7 +138,12 @@ public final class GapClassifier {
 
     /** Findings at or above the notify confidence: the gaps that reach an owner. */
     public List<GapFinding> detected(List<GapFinding> findings) {
-        return findings.stream().filter(f -> f.confidence() >= settings.notifyConfidence).toList();
+        return findings.stream().filter(this::notifies).toList();
+    }
+
+    /** Whether the finding reaches its owner: its confidence is at or above the notify confidence. */
+    public boolean notifies(GapFinding f) {
+        return f.confidence() >= settings.notifyConfidence;
     }
 
     /**
