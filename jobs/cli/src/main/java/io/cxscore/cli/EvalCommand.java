@@ -115,7 +115,7 @@ final class EvalCommand implements Callable<Integer> {
     LlmOptions llm;
 
     private static void writeJsonLines(Path file, List<?> rows) throws IOException {
-        if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.createDirectories(file.toAbsolutePath().getParent()); // a file path always has one
         ObjectMapper m = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         try (var w = Files.newBufferedWriter(file)) {
             for (Object row : rows) w.write(m.writeValueAsString(row) + "\n");
