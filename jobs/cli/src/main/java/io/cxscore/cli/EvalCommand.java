@@ -81,10 +81,11 @@ final class EvalCommand implements Callable<Integer> {
         GapDisagreements review = new GapDisagreements(classifier);
         for (var e : resolved.conversations().entrySet()) {
             boolean test = e.getKey().isTest();
-            if (split == Split.all || (split == Split.test) == test) eval.add(e.getKey(), e.getValue());
+            List<GapClassifier.TracedFinding> found = classifier.trace(e.getValue());
+            if (split == Split.all || (split == Split.test) == test) eval.add(e.getKey(), found);
             if (!test) {
-                calibration.add(e.getKey(), e.getValue());
-                if (disagreements != null) review.add(e.getKey(), e.getValue());
+                calibration.add(e.getKey(), found);
+                if (disagreements != null) review.add(e.getKey(), found);
             }
         }
         GapEvaluation.Report report = eval.report(resolved.skipped());
@@ -114,8 +115,12 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     LlmOptions llm;
 
+    private static void createParentDirectories(Path file) throws IOException {
+        if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+    }
+
     private static void writeJsonLines(Path file, List<?> rows) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent()); // a file path always has one
+        createParentDirectories(file);
         ObjectMapper m = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         try (var w = Files.newBufferedWriter(file)) {
             for (Object row : rows) w.write(m.writeValueAsString(row) + "\n");
@@ -169,7 +174,7 @@ final class EvalCommand implements Callable<Integer> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("split", split.name());
             out.put("reports", reports);
-            if (json.toAbsolutePath().getParent() != null) Files.createDirectories(json.toAbsolutePath().getParent());
+            createParentDirectories(json);
             m.writeValue(json.toFile(), out);
             System.out.println("\nwrote " + json);
         }

@@ -2,7 +2,6 @@ package io.cxscore.core.eval;
 
 import io.cxscore.core.gaps.GapClassifier;
 import io.cxscore.core.gaps.GapFinding;
-import io.cxscore.core.model.Conversation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,11 +31,12 @@ public final class GapDisagreements {
         this.classifier = classifier;
     }
 
-    public void add(GapLabelledSet.Entry entry, Conversation c) {
+    /** A train-split conversation and its {@link GapClassifier#trace traced findings}; refuses a test-split one. */
+    public void add(GapLabelledSet.Entry entry, List<GapClassifier.TracedFinding> found) {
         if (entry.isTest()) throw new IllegalArgumentException(entry.conversationId() + " is in the test split: never reviewed for rule work");
         List<Finding> findings = new ArrayList<>();
         Set<String> detected = new TreeSet<>();
-        for (GapClassifier.TracedFinding t : classifier.trace(c)) {
+        for (GapClassifier.TracedFinding t : found) {
             GapFinding f = t.finding();
             boolean notifies = classifier.notifies(f);
             if (notifies) detected.add(f.category());

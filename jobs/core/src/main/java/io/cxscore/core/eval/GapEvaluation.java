@@ -2,7 +2,6 @@ package io.cxscore.core.eval;
 
 import io.cxscore.core.gaps.GapClassifier;
 import io.cxscore.core.gaps.GapFinding;
-import io.cxscore.core.model.Conversation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,14 +61,17 @@ public final class GapEvaluation {
         this.classes = List.copyOf(classifier.taxonomy().categories());
     }
 
-    public void add(GapLabelledSet.Entry entry, Conversation c) {
+    /** A labelled conversation and its {@link GapClassifier#trace traced findings}; only notifying ones count as predicted. */
+    public void add(GapLabelledSet.Entry entry, List<GapClassifier.TracedFinding> found) {
         Set<String> predicted = new TreeSet<>();
         Set<String> predictedSub = new TreeSet<>();
-        for (GapFinding f : classifier.detected(classifier.classify(c))) {
+        for (GapClassifier.TracedFinding t : found) {
+            GapFinding f = t.finding();
+            if (!classifier.notifies(f)) continue;
             predicted.add(f.category());
             predictedSub.add(f.category() + "/" + f.subcategory());
         }
-        outcomes.add(new Outcome(c.id(), entry.categories(), predicted, entry.subcategories(), predictedSub));
+        outcomes.add(new Outcome(entry.conversationId(), entry.categories(), predicted, entry.subcategories(), predictedSub));
     }
 
     public List<Outcome> outcomes() {

@@ -1,7 +1,6 @@
 package io.cxscore.core.eval;
 
 import io.cxscore.core.gaps.GapClassifier;
-import io.cxscore.core.model.Conversation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +30,18 @@ public final class GapRuleCalibration {
         this.classifier = classifier;
     }
 
-    /** A train-split conversation; refuses a test-split one, so the fit can never see it. */
-    public void add(GapLabelledSet.Entry entry, Conversation c) {
+    /**
+     * A train-split conversation and its {@link GapClassifier#trace traced findings}; refuses a test-split one, so
+     * the fit can never see it.
+     */
+    public void add(GapLabelledSet.Entry entry, List<GapClassifier.TracedFinding> found) {
         if (entry.isTest()) throw new IllegalArgumentException(entry.conversationId() + " is in the test split: never fitted on");
-        for (GapClassifier.Firing f : classifier.firings(c)) {
-            int[] n = counts.computeIfAbsent(f.rule(), r -> new int[2]);
-            n[0]++;
-            if (entry.categories().contains(f.category())) n[1]++;
+        for (GapClassifier.TracedFinding t : found) {
+            for (String rule : t.rules()) {
+                int[] n = counts.computeIfAbsent(rule, r -> new int[2]);
+                n[0]++;
+                if (entry.categories().contains(t.finding().category())) n[1]++;
+            }
         }
     }
 

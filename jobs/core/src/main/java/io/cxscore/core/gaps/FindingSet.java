@@ -13,7 +13,7 @@ import java.util.TreeSet;
 /**
  * Findings of one conversation keyed as gap_instances is, (category, subcategory, found_by): a rule that
  * fires twice, or two rules that find the same key, widen the evidence and keep the highest confidence, so each
- * key gives exactly one row. The rules behind each finding are kept for calibration ({@link GapClassifier#firings}).
+ * key gives exactly one row. The rules behind each finding are kept for calibration ({@link GapClassifier#trace}).
  */
 final class FindingSet {
     private record Key(String category, String subcategory, String foundBy) {}

@@ -8,11 +8,9 @@ import io.cxscore.core.model.Message;
 import io.cxscore.core.model.Transfer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The offline gap classifier: the deterministic {@link AuditDetectors} plus lexical and structural cue
@@ -73,20 +71,13 @@ public final class GapClassifier {
         return found;
     }
 
-    /** A rule that fired in a conversation, and the category of the finding it made. */
-    public record Firing(String rule, String category) {}
-
-    /** The rules behind {@link #classify}'s findings: what {@code classifier.yaml}'s confidences are fitted on. */
-    public Set<Firing> firings(Conversation c) {
-        Set<Firing> out = new LinkedHashSet<>();
-        for (TracedFinding t : trace(c)) for (String r : t.rules()) out.add(new Firing(r, t.finding().category()));
-        return out;
-    }
-
     /** A finding and the keys of every rule that made it. */
     public record TracedFinding(GapFinding finding, List<String> rules) {}
 
-    /** {@link #classify}'s findings with the rules behind each, for reviewing rules against labels. */
+    /**
+     * {@link #classify}'s findings with the rules behind each: what {@code classifier.yaml}'s confidences are
+     * fitted on, and what a reviewer reads against the labels.
+     */
     public List<TracedFinding> trace(Conversation c) {
         List<TracedFinding> out = new ArrayList<>();
         for (FindingSet.Traced t : traced(c)) out.add(new TracedFinding(t.finding(), t.rules().stream().map(Rule::key).toList()));

@@ -30,9 +30,9 @@ class GapDisagreementsTest {
         // given: a missing capability the labels call no gap, a product gap the classifier cannot see, and one they agree on
         GapDisagreements review = new GapDisagreements(CLASSIFIER);
         String notSupported = "Exporting to CSV is not supported, sorry.";
-        review.add(entry("1", List.of()), conversation("1", notSupported));
-        review.add(entry("2", PRODUCT), conversation("2", "Thanks for asking, let me look."));
-        review.add(entry("3", PRODUCT), conversation("3", notSupported));
+        review.add(entry("1", List.of()), CLASSIFIER.trace(conversation("1", notSupported)));
+        review.add(entry("2", PRODUCT), CLASSIFIER.trace(conversation("2", "Thanks for asking, let me look.")));
+        review.add(entry("3", PRODUCT), CLASSIFIER.trace(conversation("3", notSupported)));
         // then
         List<GapDisagreements.Case> cases = review.cases();
         assertThat(cases).extracting(GapDisagreements.Case::conversationId).containsExactly("1", "2");
@@ -57,7 +57,7 @@ class GapDisagreementsTest {
         String key = "6";
         assertThat(HoldoutSplit.isTest(key)).isTrue();
         GapLabelledSet.Entry test = new GapLabelledSet.Entry("cx-demo", "demo:seed=7", key, key, List.of(), "");
-        assertThatThrownBy(() -> new GapDisagreements(CLASSIFIER).add(test, conversation(key, "ok")))
+        assertThatThrownBy(() -> new GapDisagreements(CLASSIFIER).add(test, CLASSIFIER.trace(conversation(key, "ok"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("6 is in the test split");
     }
 }

@@ -79,7 +79,7 @@ class GapEvaluationTest {
         // when
         GapLabelledSet.Resolved resolved = set.resolve(nowhere);
         GapEvaluation eval = new GapEvaluation(CLASSIFIER);
-        resolved.conversations().forEach(eval::add);
+        resolved.conversations().forEach((e, c) -> eval.add(e, CLASSIFIER.trace(c)));
         GapEvaluation.Report report = eval.report(resolved.skipped());
         // then
         assertThat(resolved.skipped()).hasSize(5).allSatisfy(s -> assertThat(s).contains("is absent"));
@@ -98,7 +98,7 @@ class GapEvaluationTest {
         GapLabelledSet.Resolved resolved = set.resolve(root);
         GapEvaluation eval = new GapEvaluation(classifier);
         resolved.conversations().forEach((e, c) -> {
-            if (e.isTest()) eval.add(e, c);
+            if (e.isTest()) eval.add(e, classifier.trace(c));
         });
         GapEvaluation.Report report = eval.report(resolved.skipped());
         // then

@@ -34,9 +34,9 @@ class GapRuleCalibrationTest {
         List<String> trainKeys = List.of("1", "2", "3"); // CRC32 mod 5 != 0 for each
         assertThat(trainKeys).noneMatch(HoldoutSplit::isTest);
         // when
-        fit.add(entry("1", product), featureRequest("1"));
-        fit.add(entry("2", product), featureRequest("2"));
-        fit.add(entry("3", List.of()), featureRequest("3"));
+        fit.add(entry("1", product), CLASSIFIER.trace(featureRequest("1")));
+        fit.add(entry("2", product), CLASSIFIER.trace(featureRequest("2")));
+        fit.add(entry("3", List.of()), CLASSIFIER.trace(featureRequest("3")));
         // then: (2 + w * prior) / (3 + w), rounded to two decimals
         GapRuleCalibration.RuleFigures rule = fit.figures().stream().filter(r -> r.rule().equals("feature_request")).findFirst().orElseThrow();
         double w = CLASSIFIER.priorWeight(), prior = CLASSIFIER.priorConfidences().get("feature_request");
@@ -56,7 +56,7 @@ class GapRuleCalibrationTest {
         assertThat(HoldoutSplit.isTest(key)).isTrue();
         GapRuleCalibration fit = new GapRuleCalibration(CLASSIFIER);
         // then
-        assertThatThrownBy(() -> fit.add(entry(key, List.of()), featureRequest(key))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> fit.add(entry(key, List.of()), CLASSIFIER.trace(featureRequest(key)))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("6 is in the test split");
     }
 
@@ -69,7 +69,7 @@ class GapRuleCalibrationTest {
         GapRuleCalibration fit = new GapRuleCalibration(classifier);
         // when
         resolved.conversations().forEach((e, c) -> {
-            if (!e.isTest()) fit.add(e, c);
+            if (!e.isTest()) fit.add(e, classifier.trace(c));
         });
         // then: every confidence in use is the fit, so editing cues without refitting fails here
         assertThat(resolved.skipped()).isEmpty();
