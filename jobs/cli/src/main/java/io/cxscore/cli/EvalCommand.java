@@ -34,9 +34,10 @@ import picocli.CommandLine.Parameters;
             "USS: per-turn and dialogue-level UAR, Cohen's kappa, Spearman rho, dissatisfied-F1. STC-3: Spearman rho for A, S, E.",
             "TWCS: turn sentiment and sentiment-shift agreement. Any export with CSAT: CX vs CSAT.",
             "A labelled gap set (rubrics/gaps/<v>/labelled/*.jsonl): gap-classification precision, recall and F1 per category;",
-            "with --split train or all, also each rule's confidence fitted on the train split beside the one classifier.yaml holds."})
+            "with --split calibration, train or all, also each rule's confidence fitted on the train part and corrected on the",
+            "calibration part, beside the one classifier.yaml holds."})
 final class EvalCommand implements Callable<Integer> {
-    enum Split { test, train, all }
+    enum Split { test, train, calibration, all }
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Labelled files in any supported format.")
     List<Path> files;
@@ -45,7 +46,9 @@ final class EvalCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--split", defaultValue = "test",
-            description = "Which dialogues: test (CRC32(id) mod 5 = 0, never fitted on), train or all. Default: ${DEFAULT-VALUE}.")
+            description = "Which dialogues: test (CRC32(id) mod 5 = 0, never fitted on), train, all, or for a labelled gap set "
+                    + "calibration (a blind batch that corrects the rule confidences fitted on train and that rule work never reads). "
+                    + "Default: ${DEFAULT-VALUE}.")
     Split split;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
@@ -53,7 +56,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--disagreements", paramLabel = "FILE",
             description = "With a labelled gap set and --split train: write, as JSON Lines, each train conversation whose detected "
-                    + "categories differ from its labels, with every finding and the rules behind it. Refused for the test split.")
+                    + "categories differ from its labels, with every finding and the rules behind it. Refused for the test and "
+                    + "calibration parts.")
     Path disagreements;
 
     @Option(names = "--datasets", paramLabel = "DIR", defaultValue = "../shared/datasets",
@@ -77,27 +81,25 @@ final class EvalCommand implements Callable<Integer> {
         GapLabelledSet set = GapLabelledSet.load(file, classifier.taxonomy());
         GapLabelledSet.Resolved resolved = set.resolve(datasets);
         GapEvaluation eval = new GapEvaluation(classifier);
-        GapRuleCalibration calibration = new GapRuleCalibration(classifier);
+        GapRuleCalibration fit = new GapRuleCalibration(classifier);
         GapDisagreements review = new GapDisagreements(classifier);
         for (var e : resolved.conversations().entrySet()) {
-            boolean test = e.getKey().isTest();
+            GapLabelledSet.Part part = e.getKey().part();
             List<GapClassifier.TracedFinding> found = classifier.trace(e.getValue());
-            if (split == Split.all || (split == Split.test) == test) eval.add(e.getKey(), found);
-            if (!test) {
-                calibration.add(e.getKey(), found);
-                if (disagreements != null) review.add(e.getKey(), found);
-            }
+            if (split == Split.all || split.name().equals(part.name())) eval.add(e.getKey(), found);
+            if (part != GapLabelledSet.Part.test) fit.add(e.getKey(), found);
+            if (part == GapLabelledSet.Part.train && disagreements != null) review.add(e.getKey(), found);
         }
         GapEvaluation.Report report = eval.report(resolved.skipped());
         System.out.printf(Locale.ROOT, "%n== %s (labelled gap set, split %s; classifier %s, taxonomy v%s, params %s, notify at %.2f)%n",
                 file, split, classifier.model(), classifier.taxonomyVersion(), classifier.paramHash(), classifier.notifyConfidence());
         System.out.print(report.toText());
         if (split == Split.test) {
-            long off = calibration.figures().stream().filter(r -> !r.matches()).count();
-            System.out.printf(Locale.ROOT, "rule confidences: %s the train-split fit (--split train shows it)%n",
+            long off = fit.figures().stream().filter(r -> !r.matches()).count();
+            System.out.printf(Locale.ROOT, "rule confidences: %s the fit (--split calibration shows it)%n",
                     off == 0 ? "all match" : off + " differ from");
         } else {
-            System.out.print(calibration.toText());
+            System.out.print(fit.toText());
         }
         if (disagreements != null) {
             writeJsonLines(disagreements, review.cases());
@@ -142,6 +144,9 @@ final class EvalCommand implements Callable<Integer> {
             if (GapLabelledSet.looksLike(file)) {
                 reports.put(file.toString(), evalGaps(file));
                 continue;
+            }
+            if (split == Split.calibration) {
+                throw new UserFacingException(file + ": --split calibration applies to a labelled gap set only (its blind calibration batch)");
             }
             ConversationReader reader = format != null ? ConversationReaders.forFormat(format) : ConversationReaders.detect(file);
             // the LLM judge's sentiment is mapped onto USS's 1..5 with the offline judge's fitted cut-points

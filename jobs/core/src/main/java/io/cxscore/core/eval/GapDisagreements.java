@@ -9,8 +9,8 @@ import java.util.TreeSet;
 
 /**
  * The train-split conversations where the classifier's detected categories differ from the labels, each with
- * every finding (notifying or not) and the rules behind it: what a person reads to improve a rule. Test-split
- * conversations are refused, so rule work never looks at the conversations that measure it.
+ * every finding (notifying or not) and the rules behind it: what a person reads to improve a rule. Test and
+ * calibration conversations are refused, so rule work never looks at the conversations that measure it or fit it.
  */
 public final class GapDisagreements {
     /** One finding as a reviewer needs it. */
@@ -31,9 +31,11 @@ public final class GapDisagreements {
         this.classifier = classifier;
     }
 
-    /** A train-split conversation and its {@link GapClassifier#trace traced findings}; refuses a test-split one. */
+    /** A train conversation and its {@link GapClassifier#trace traced findings}; refuses a test or calibration one. */
     public void add(GapLabelledSet.Entry entry, List<GapClassifier.TracedFinding> found) {
-        if (entry.isTest()) throw new IllegalArgumentException(entry.conversationId() + " is in the test split: never reviewed for rule work");
+        if (entry.part() != GapLabelledSet.Part.train) {
+            throw new IllegalArgumentException(entry.conversationId() + " is in the " + entry.part() + " part: never reviewed for rule work");
+        }
         List<Finding> findings = new ArrayList<>();
         Set<String> detected = new TreeSet<>();
         for (GapClassifier.TracedFinding t : found) {

@@ -24,8 +24,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The human-labelled gap set ({@code rubrics/gaps/<v>/labelled/*.jsonl}): which conversation, which split,
- * which gaps. It holds no conversation text: {@link #resolve} reads each conversation from the shared
+ * The human-labelled gap set ({@code rubrics/gaps/<v>/labelled/*.jsonl}): which conversation, which
+ * {@link Part part}, which gaps. It holds no conversation text: {@link #resolve} reads each conversation from the shared
  * datasets folder, or regenerates it with {@link DemoGenerator} for {@code demo:seed=<n>} entries.
  */
 public final class GapLabelledSet {
@@ -35,10 +35,23 @@ public final class GapLabelledSet {
     /** One labelled gap. */
     public record Label(String category, String subcategory, List<Integer> evidence) {}
 
-    /** One labelled conversation. */
-    public record Entry(String dataset, String file, String conversationId, String splitKey, List<Label> labels, String note) {
+    /**
+     * The three parts of the set. {@code test} measures the classifier and is never fitted on; {@code calibration}
+     * (lines marked {@code "calibration": true} that are not test) is the only part rule confidences are fitted on,
+     * and no rule work reads it; {@code train} is what rule work reads to choose cues. Keeping the fit apart from
+     * the conversations the cues were chosen on is what makes a fitted confidence an honest precision estimate.
+     */
+    public enum Part { train, calibration, test }
+
+    /** One labelled conversation; {@code calibration} marks a line of a blind batch kept for the confidence fit. */
+    public record Entry(String dataset, String file, String conversationId, String splitKey, List<Label> labels, String note,
+                        boolean calibration) {
         public boolean isTest() {
             return HoldoutSplit.isTest(splitKey);
+        }
+
+        public Part part() {
+            return isTest() ? Part.test : calibration ? Part.calibration : Part.train;
         }
 
         public Set<String> categories() {
@@ -123,7 +136,9 @@ public final class GapLabelledSet {
                 labels.add(new Label(c, s, evidence));
             }
             JsonNode note = n.get("note");
-            entries.add(new Entry(dataset, f, id, key, labels, note == null ? "" : note.asText()));
+            JsonNode calibration = n.get("calibration");
+            if (calibration != null && !calibration.isBoolean()) throw new IllegalArgumentException(where + ": calibration: not true or false");
+            entries.add(new Entry(dataset, f, id, key, labels, note == null ? "" : note.asText(), calibration != null && calibration.asBoolean()));
         }
         return new GapLabelledSet(entries);
     }

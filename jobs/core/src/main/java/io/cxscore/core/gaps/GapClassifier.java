@@ -106,7 +106,7 @@ public final class GapClassifier {
         return found;
     }
 
-    /** Each rule's confidence as the classifier uses it (fitted on the labelled set's train split), by rule key. */
+    /** Each rule's confidence as the classifier uses it (fitted on the labelled set's train and calibration parts), by rule key. */
     public Map<String, Double> ruleConfidences() {
         return byKey(settings.confidence);
     }
@@ -119,6 +119,11 @@ public final class GapClassifier {
     /** How many labelled firings the prior counts as in the fit. */
     public double priorWeight() {
         return settings.priorWeight;
+    }
+
+    /** How many calibration firings the train fit counts as when the calibration part corrects it. */
+    public double trainWeight() {
+        return settings.trainWeight;
     }
 
     private static Map<String, Double> byKey(Map<Rule, Double> m) {

@@ -48,11 +48,13 @@ final class GapClassifierSettings {
     final String version;
     final double notifyConfidence, repeatOverlap, rephraseOverlap, retrievalCoverage;
     final int minContentWords, rephraseMinTurns, apologyLoopMinTurns, pingPongMinTransfers, casualMinMarkers;
-    /** fitted on the labelled set's train split; what findings carry */
+    /** fitted on the labelled set's train and calibration parts; what findings carry */
     final Map<Rule, Double> confidence = new EnumMap<>(Rule.class);
     /** the expert's confidences the fit starts from, worth {@link #priorWeight} labelled firings */
     final Map<Rule, Double> priorConfidence = new EnumMap<>(Rule.class);
     final double priorWeight;
+    /** how many calibration firings the train fit counts as when the calibration part corrects it */
+    final double trainWeight;
     /** every cue at once, indexed by {@link Cue#ordinal()} */
     private final io.cxscore.core.text.CuePhraseSets allCues;
     final Set<String> sourcesWithoutActionLog;
@@ -78,6 +80,7 @@ final class GapClassifierSettings {
         for (Rule r : Rule.values()) confidence.put(r, y.num("confidence." + r.key(), 0, 1));
         for (Rule r : Rule.values()) priorConfidence.put(r, y.num("prior_confidence." + r.key(), 0, 1));
         priorWeight = y.num("calibration.prior_weight", 0, 100);
+        trainWeight = y.num("calibration.train_weight", 0, 100);
         List<List<String>> cuePhrases = new ArrayList<>();
         for (Cue c : Cue.values()) cuePhrases.add(y.strings("cues." + c.key()));
         allCues = new io.cxscore.core.text.CuePhraseSets(cuePhrases, GapTokens::tokens);

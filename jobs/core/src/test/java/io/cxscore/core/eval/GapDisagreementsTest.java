@@ -22,7 +22,7 @@ class GapDisagreementsTest {
 
     private static GapLabelledSet.Entry entry(String key, List<GapLabelledSet.Label> labels) {
         assertThat(HoldoutSplit.isTest(key)).isFalse();
-        return new GapLabelledSet.Entry("cx-demo", "demo:seed=7", key, key, labels, "note " + key);
+        return new GapLabelledSet.Entry("cx-demo", "demo:seed=7", key, key, labels, "note " + key, false);
     }
 
     @Test
@@ -53,11 +53,16 @@ class GapDisagreementsTest {
     }
 
     @Test
-    void should_refuse_a_test_split_conversation() throws Exception {
-        String key = "6";
-        assertThat(HoldoutSplit.isTest(key)).isTrue();
-        GapLabelledSet.Entry test = new GapLabelledSet.Entry("cx-demo", "demo:seed=7", key, key, List.of(), "");
-        assertThatThrownBy(() -> new GapDisagreements(CLASSIFIER).add(test, CLASSIFIER.trace(conversation(key, "ok"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("6 is in the test split");
+    void should_refuse_test_and_calibration_conversations() throws Exception {
+        // given a test-split key, and a train key on a line of the calibration batch
+        assertThat(HoldoutSplit.isTest("6")).isTrue();
+        GapLabelledSet.Entry test = new GapLabelledSet.Entry("cx-demo", "demo:seed=7", "6", "6", List.of(), "", true);
+        GapLabelledSet.Entry calibration = new GapLabelledSet.Entry("cx-demo", "demo:seed=7", "1", "1", List.of(), "", true);
+        GapDisagreements review = new GapDisagreements(CLASSIFIER);
+        // then neither is ever shown to rule work
+        assertThatThrownBy(() -> review.add(test, CLASSIFIER.trace(conversation("6", "ok"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("6 is in the test part");
+        assertThatThrownBy(() -> review.add(calibration, CLASSIFIER.trace(conversation("1", "ok"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 is in the calibration part");
     }
 }

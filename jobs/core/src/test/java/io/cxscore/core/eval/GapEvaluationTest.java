@@ -73,6 +73,25 @@ class GapEvaluationTest {
     }
 
     @Test
+    void should_put_a_marked_line_in_the_calibration_part_unless_its_key_is_test(@TempDir Path dir) throws IOException {
+        // given: keys 1 and 2 are train, 6 is test; lines 2 and 3 come from a calibration batch
+        Path f = dir.resolve("parts.jsonl");
+        Files.writeString(f, """
+                {"dataset":"cx-demo","file":"demo:seed=7","conversation_id":"a","split_key":"1","labels":[]}
+                {"dataset":"cx-demo","file":"demo:seed=7","conversation_id":"b","split_key":"2","labels":[],"calibration":true}
+                {"dataset":"cx-demo","file":"demo:seed=7","conversation_id":"c","split_key":"6","labels":[],"calibration":true}
+                """);
+        // then
+        assertThat(GapLabelledSet.load(f, CLASSIFIER.taxonomy()).entries()).extracting(GapLabelledSet.Entry::part)
+                .containsExactly(GapLabelledSet.Part.train, GapLabelledSet.Part.calibration, GapLabelledSet.Part.test);
+        Files.writeString(f, """
+                {"dataset":"cx-demo","file":"demo:seed=7","conversation_id":"b","split_key":"2","labels":[],"calibration":"yes"}
+                """);
+        assertThatThrownBy(() -> GapLabelledSet.load(f, CLASSIFIER.taxonomy())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parts.jsonl line 1: calibration: not true or false");
+    }
+
+    @Test
     void should_evaluate_demo_entries_and_skip_absent_dataset_files_with_a_message(@TempDir Path nowhere) throws IOException {
         // given a datasets folder that does not hold the public datasets (5 files: TWCS, CDP dev and test, STC-3, ABCD)
         GapLabelledSet set = GapLabelledSet.load(LABELLED, CLASSIFIER.taxonomy());

@@ -16,6 +16,12 @@ class GapClassifierTest {
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
+    /** Every finding, notifying or not: for rules the labelled data put below the notify line, which still write for review. */
+    static Set<String> found(Conversation c) {
+        return CLASSIFIER.classify(c).stream().map(f -> f.category() + "/" + f.subcategory())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     @Test
     void should_find_nothing_when_the_agent_simply_solves_the_request() {
         // given
@@ -63,8 +69,8 @@ class GapClassifierTest {
         Conversation c = GapFixtures.of("human").customer("The refund never arrived.")
                 .ai("Refunds take 5 days.").customer("It's been three weeks. I want to speak to a real person.")
                 .ai("I understand. Could you describe the issue in a few words?").build();
-        // then
-        assertThat(detected(c)).contains("routing/missed_escalation");
+        // then (ask_human_ignored fits below the notify line since version 6, so the finding is for review)
+        assertThat(found(c)).contains("routing/missed_escalation");
     }
 
     @Test
@@ -103,8 +109,8 @@ class GapClassifierTest {
         // given
         Conversation c = GapFixtures.of("notool").customer("Please dispute the second charge for me.")
                 .human("Unfortunately our tools don't let me do that here. You'll need to contact your bank.").build();
-        // then
-        assertThat(detected(c)).contains("tool/action_missing").doesNotContain("product/missing_capability", "routing/wrong_queue");
+        // then (no_tool fits below the notify line since version 6, so the finding is for review)
+        assertThat(found(c)).contains("tool/action_missing").doesNotContain("product/missing_capability", "routing/wrong_queue");
     }
 
     @Test
