@@ -53,6 +53,8 @@ public class SessionizeConversations extends KeyedProcessFunction<String, Messag
         /** the close time of the last version; Long.MIN_VALUE before the first */
         public long emittedCutoff = Long.MIN_VALUE;
         public long lastEventAt = Long.MIN_VALUE;
+        /** the one pending inactivity timer; Long.MIN_VALUE when none is */
+        public long inactivityTimer = Long.MIN_VALUE;
 
         public Session() {}
     }
@@ -87,50 +89,83 @@ public class SessionizeConversations extends KeyedProcessFunction<String, Messag
         long last = s.lastEventAt;
         s.lastEventAt = Math.max(last, e.at);
         s.eventCount++;
-        session.update(s);
         // Flink keeps one timer per key and time, so scheduling a time twice is harmless
         if (e.isClose()) {
             ctx.timerService().registerEventTimeTimer(e.at);
         } else if (s.version > 0 && e.at <= s.emittedCutoff) {
             // late for a version already out: re-emit that close with this event in it, at the next watermark
             ctx.timerService().registerEventTimeTimer(s.emittedCutoff);
-        } else {
-            // an earlier inactivity timer may still fire: onTimer checks it is still a valid close
-            ctx.timerService().registerEventTimeTimer(Math.max(e.at, last) + settings.inactivityTimeout().toMillis());
+        } else if (s.inactivityTimer == Long.MIN_VALUE) {
+            // One inactivity timer per conversation, not one per event: with timers in RocksDB each is a write, a read
+            // and a delete. A pending one is never later than this event's deadline (the last event time only grows);
+            // when it fires, onTimer closes if the conversation is inactive, else moves it to the next possible close.
+            s.inactivityTimer = Math.max(e.at, last) + settings.inactivityTimeout().toMillis();
+            ctx.timerService().registerEventTimeTimer(s.inactivityTimer);
         }
+        session.update(s);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ClosedConversation> out) throws Exception {
         Session s = session.value();
         if (s == null) return; // retired: nothing is left to close
+        long timeout = settings.inactivityTimeout().toMillis();
         long retireAt = s.lastEventAt + settings.reopenRetention().toMillis();
+        boolean changed = false;
+        if (timestamp == s.inactivityTimer) {
+            s.inactivityTimer = Long.MIN_VALUE;
+            changed = true;
+        }
         // the events are read only when some are in no version yet: only then can this timer close a new one
         if (s.version == 0 || s.includedCount < s.eventCount) {
             List<MessageEvent> upToCutoff = new ArrayList<>();
             boolean closeAtTimestamp = false;
             long lastBefore = Long.MIN_VALUE;
+            List<Long> times = new ArrayList<>();
             for (MessageEvent e : events.get()) {
+                times.add(e.at);
                 if (e.at <= timestamp) {
                     upToCutoff.add(e);
                     lastBefore = Math.max(lastBefore, e.at);
                     closeAtTimestamp |= e.isClose() && e.at == timestamp;
                 }
             }
-            boolean inactive = lastBefore != Long.MIN_VALUE && lastBefore + settings.inactivityTimeout().toMillis() <= timestamp;
+            boolean inactive = lastBefore != Long.MIN_VALUE && lastBefore + timeout <= timestamp;
             boolean validClose = closeAtTimestamp || inactive || (s.version > 0 && s.emittedCutoff == timestamp);
             if (validClose && upToCutoff.size() > s.includedCount) {
                 emit(ctx, s, upToCutoff, timestamp, out);
-                session.update(s);
+                changed = true;
                 ctx.timerService().registerEventTimeTimer(retireAt);
             }
+            if (s.inactivityTimer == Long.MIN_VALUE && s.includedCount < s.eventCount) {
+                // events wait for a later version: the inactivity timer moves to their first possible close
+                s.inactivityTimer = nextInactiveClose(times, timestamp, timeout);
+                ctx.timerService().registerEventTimeTimer(s.inactivityTimer);
+                changed = true;
+            }
         }
+        if (changed) session.update(s);
         // Every timer of a conversation is at or before its last event plus the retention, so when that one
         // fires none is left to delete; the state goes once every event is in an emitted version
         if (timestamp >= retireAt && s.version > 0 && s.includedCount == s.eventCount) {
             events.clear();
             session.clear();
         }
+    }
+
+    /**
+     * The earliest time after {@code after} when the conversation is inactive: an event time plus the timeout with no
+     * event between. The last event's deadline always qualifies, so there is one.
+     */
+    static long nextInactiveClose(List<Long> eventTimes, long after, long timeout) {
+        List<Long> sorted = new ArrayList<>(eventTimes);
+        sorted.sort(null);
+        for (int i = 0; i < sorted.size(); i++) {
+            long deadline = sorted.get(i) + timeout;
+            boolean quietUntilDeadline = i == sorted.size() - 1 || sorted.get(i + 1) > deadline;
+            if (deadline > after && quietUntilDeadline) return deadline;
+        }
+        throw new IllegalStateException("no event after " + after + " to close on");
     }
 
     private void emit(OnTimerContext ctx, Session s, List<MessageEvent> upToCutoff, long cutoff, Collector<ClosedConversation> out) {

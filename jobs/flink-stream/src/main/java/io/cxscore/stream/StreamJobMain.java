@@ -47,6 +47,9 @@ public final class StreamJobMain {
             // event lists are short-lived and read back within minutes: compressing them in every compaction
             // cost more CPU than the disk it saves
             conf.setString("state.backend.rocksdb.compression.per.level", "NO_COMPRESSION");
+            // checkpoints every few hundred milliseconds make many small level-0 files: see ShortLivedStateOptions
+            conf.set(org.apache.flink.state.rocksdb.RocksDBOptions.OPTIONS_FACTORY, ShortLivedStateOptions.class.getName());
+            conf.set(org.apache.flink.state.rocksdb.RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
         }
         conf.set(org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
         if (config.restoreFrom() != null) conf.set(StateRecoveryOptions.SAVEPOINT_PATH, config.restoreFrom());

@@ -87,6 +87,33 @@ class SessionizeConversationsTest {
     }
 
     @Test
+    void should_close_at_each_pause_longer_than_the_timeout_with_one_inactivity_timer_at_a_time() throws Exception {
+        // given: messages at 0, 10 and 50 minutes (timeout 30), all arriving before the watermark moves
+        send(customer("c-7", 0, "Is my order coming?"));
+        send(agent("c-7", 10, "Yes, tomorrow."));
+        send(customer("c-7", 50, "It did not come."));
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        // when
+        harness.processWatermark(at(100));
+
+        // then: the 40-minute pause after minute 10 closes version 1; version 2 closes 30 minutes after minute 50
+        assertThat(emitted()).extracting(c -> c.version).containsExactly(1, 2);
+        assertThat(emitted()).extracting(c -> c.closedAt).containsExactly(at(10), at(50));
+        assertThat(parse(emitted().get(0)).messages()).hasSize(2);
+        assertThat(parse(emitted().get(1)).messages()).hasSize(3);
+    }
+
+    @Test
+    void should_find_the_first_pause_longer_than_the_timeout_after_a_time() {
+        // deadlines 30, 40 (no event until 50), 80; 30 is not after 30
+        assertThat(SessionizeConversations.nextInactiveClose(List.of(50L, 0L, 10L), 30, 30)).isEqualTo(40);
+        assertThat(SessionizeConversations.nextInactiveClose(List.of(50L, 0L, 10L), 40, 30)).isEqualTo(80);
+        // a message within the timeout of the one before removes that one's deadline
+        assertThat(SessionizeConversations.nextInactiveClose(List.of(0L, 20L), 0, 30)).isEqualTo(50);
+    }
+
+    @Test
     void should_emit_a_new_version_with_the_late_message_when_it_arrives_after_the_close() throws Exception {
         // given: a conversation closed and emitted
         send(customer("c-3", 0, "My card was declined."));

@@ -48,6 +48,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * java -cp jobs/flink-stream/target/cx-flink-stream-0.1.0-SNAPSHOT-job.jar io.cxscore.stream.tools.StreamBenchmark \
  *   --conversations 100000 --rate 2000 --broker-lib jobs/kafka-broker/target/broker-lib
  * </pre>
+ *
+ * <p>{@code --latencies FILE} also writes each conversation's closing time and latencies as CSV.
  */
 public final class StreamBenchmark {
     private StreamBenchmark() {}
@@ -58,6 +60,7 @@ public final class StreamBenchmark {
         int total = Integer.parseInt(a.getOrDefault("conversations", "100000"));
         int rate = Integer.parseInt(a.getOrDefault("rate", "2000"));
         int warmUp = Math.max(1, Integer.parseInt(a.getOrDefault("warm-up", "20000")));
+        double goalSeconds = Double.parseDouble(a.getOrDefault("goal-p95", "2"));
         int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "2"));
         Duration checkpointInterval = StreamJobConfig.duration(a.get("checkpoint-interval"), Duration.ofMillis(500));
         Path brokerLib = Path.of(a.getOrDefault("broker-lib", "jobs/kafka-broker/target/broker-lib"));
@@ -208,7 +211,16 @@ public final class StreamBenchmark {
             long lastGap = gapSeenAt.values().stream().mapToLong(Long::longValue).max().orElse(t0);
             System.out.printf(Locale.ROOT, "[bench] sustained: %,d conversations scored and published in %.1f s = %.0f conversations/s%n",
                     gapSeenAt.size(), (lastGap - t0) / 1000.0, gapSeenAt.size() * 1000.0 / (lastGap - t0));
+            if (a.containsKey("latencies")) writeLatencies(Path.of(a.get("latencies")), t0, closedAt, gapSeenAt, rowSeenAt);
+            long steadyFrom = t0 + 5_000, steadyTo = killedAt - 1_000;
+            long completed = gapSeenAt.values().stream().filter(v -> v >= steadyFrom && v < steadyTo).count();
+            if (steadyTo > steadyFrom) {
+                System.out.printf(Locale.ROOT, "[bench] steady throughput before the kill: %,d gap updates published from 5 s after the start to 1 s"
+                        + " before the kill (%.1f s) = %.0f conversations/s%n", completed, (steadyTo - steadyFrom) / 1000.0,
+                        completed * 1000.0 / (steadyTo - steadyFrom));
+            }
             report("gap update (committed, read_committed consumer)", closedAt, gapSeenAt, killedAt, restartedAt);
+            if (restartedAt > 0) recovery(closedAt, gapSeenAt, restartedAt, goalSeconds);
             report("scores row (committed Parquet file visible)", closedAt, rowSeenAt, killedAt, restartedAt);
             long rowDuplicates = countScoreRows(warehouse.resolve("scores")) - rowSeenAt.size();
             long gapLost = closedAt.keySet().stream().filter(k -> !gapSeenAt.containsKey(k)).count();
@@ -218,6 +230,44 @@ public final class StreamBenchmark {
             failed = gapDuplicates.get() != 0 || gapLost != 0 || rowDuplicates != 0 || rowLost != 0;
         }
         if (failed) System.exit(1);
+    }
+
+    /** One line per conversation, for plotting latency against time: seconds since the clock started, then milliseconds. */
+    private static void writeLatencies(Path file, long t0, Map<String, Long> closedAt, Map<String, Long> gapSeenAt, Map<String, Long> rowSeenAt)
+            throws IOException {
+        List<String> lines = new ArrayList<>(List.of("closed_s,gap_update_ms,scores_row_ms"));
+        closedAt.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> {
+            Long gap = gapSeenAt.get(e.getKey()), row = rowSeenAt.get(e.getKey());
+            lines.add(String.format(Locale.ROOT, "%.3f,%s,%s", (e.getValue() - t0) / 1000.0, gap == null ? "" : gap - e.getValue(),
+                    row == null ? "" : row - e.getValue()));
+        });
+        Files.write(file, lines);
+    }
+
+    /**
+     * How long after the restore until the latency is back under the goal: conversations are grouped by the second
+     * they closed in, and recovery ends at the first second after which every group's p95 gap-update latency stays
+     * at or under the goal.
+     */
+    private static void recovery(Map<String, Long> closedAt, Map<String, Long> seenAt, long restartedAt, double goalSeconds) {
+        java.util.TreeMap<Long, List<Long>> bySecond = new java.util.TreeMap<>();
+        for (Map.Entry<String, Long> e : seenAt.entrySet()) {
+            Long closed = closedAt.get(e.getKey());
+            if (closed != null && closed >= restartedAt) bySecond.computeIfAbsent((closed - restartedAt) / 1000, k -> new ArrayList<>()).add(e.getValue() - closed);
+        }
+        long recoveredAt = -1;
+        for (Map.Entry<Long, List<Long>> e : bySecond.descendingMap().entrySet()) {
+            List<Long> v = new ArrayList<>(e.getValue());
+            v.sort(Comparator.naturalOrder());
+            if (v.get(Math.max(0, (int) Math.ceil(0.95 * v.size()) - 1)) > goalSeconds * 1000) break;
+            recoveredAt = e.getKey();
+        }
+        if (recoveredAt < 0 || bySecond.isEmpty()) {
+            System.out.printf(Locale.ROOT, "[bench] recovery: gap-update p95 was not back under %.2f s by the end of the run%n", goalSeconds);
+        } else {
+            System.out.printf(Locale.ROOT, "[bench] recovery: gap-update p95 back under %.2f s for conversations closed from %d s after the restore on%n",
+                    goalSeconds, recoveredAt);
+        }
     }
 
     private static long measured(Map<String, Long> seen) {
