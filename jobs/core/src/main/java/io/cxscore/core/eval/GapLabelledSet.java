@@ -36,10 +36,10 @@ public final class GapLabelledSet {
     public record Label(String category, String subcategory, List<Integer> evidence) {}
 
     /**
-     * The three parts of the set. {@code test} measures the classifier and is never fitted on; {@code calibration}
-     * (lines marked {@code "calibration": true} that are not test) is the only part rule confidences are fitted on,
-     * and no rule work reads it; {@code train} is what rule work reads to choose cues. Keeping the fit apart from
-     * the conversations the cues were chosen on is what makes a fitted confidence an honest precision estimate.
+     * The three parts of the set. {@code test} measures the classifier and is never fitted on; {@code train} is what
+     * rule work reads to choose cues, and the first stage of the confidence fit; {@code calibration} (lines marked
+     * {@code "calibration": true} that are not test) is a blind batch no rule work reads, which corrects that fit:
+     * precision measured on the conversations the cues were chosen on reads high.
      */
     public enum Part { train, calibration, test }
 
