@@ -257,12 +257,10 @@ public final class StreamBenchmark {
         }
         long recoveredAt = -1;
         for (Map.Entry<Long, List<Long>> e : bySecond.descendingMap().entrySet()) {
-            List<Long> v = new ArrayList<>(e.getValue());
-            v.sort(Comparator.naturalOrder());
-            if (v.get(Math.max(0, (int) Math.ceil(0.95 * v.size()) - 1)) > goalSeconds * 1000) break;
+            if (percentile(e.getValue(), 95) > goalSeconds * 1000) break;
             recoveredAt = e.getKey();
         }
-        if (recoveredAt < 0 || bySecond.isEmpty()) {
+        if (recoveredAt < 0) {
             System.out.printf(Locale.ROOT, "[bench] recovery: gap-update p95 was not back under %.2f s by the end of the run%n", goalSeconds);
         } else {
             System.out.printf(Locale.ROOT, "[bench] recovery: gap-update p95 back under %.2f s for conversations closed from %d s after the restore on%n",
@@ -409,11 +407,15 @@ public final class StreamBenchmark {
     }
 
     private static String pct(List<Long> values, int p) {
-        if (values.isEmpty()) return "n/a";
+        return values.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.2f s", percentile(values, p) / 1000.0);
+    }
+
+    /** The nearest-rank percentile of non-empty values. */
+    private static long percentile(List<Long> values, int p) {
         List<Long> v = new ArrayList<>(values);
         v.sort(Comparator.naturalOrder());
         int i = Math.min(v.size() - 1, (int) Math.ceil(p / 100.0 * v.size()) - 1);
-        return String.format(Locale.ROOT, "%.2f s", v.get(Math.max(0, i)) / 1000.0);
+        return v.get(Math.max(0, i));
     }
 
     static String latestCheckpoint(Path checkpoints) throws Exception {
