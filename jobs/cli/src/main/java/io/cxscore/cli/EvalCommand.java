@@ -7,6 +7,7 @@ import io.cxscore.core.eval.EvalReport;
 import io.cxscore.core.eval.Evaluation;
 import io.cxscore.core.eval.GapDisagreements;
 import io.cxscore.core.eval.GapEvaluation;
+import io.cxscore.core.eval.GapLabelAgreement;
 import io.cxscore.core.eval.GapLabelledSet;
 import io.cxscore.core.eval.GapRuleCalibration;
 import io.cxscore.core.eval.HoldoutSplit;
@@ -60,6 +61,11 @@ final class EvalCommand implements Callable<Integer> {
                     + "calibration parts.")
     Path disagreements;
 
+    @Option(names = "--agreement", paramLabel = "FILE",
+            description = "With a labelled gap set: another labeller's labels of some of its conversations (same format); prints, "
+                    + "per category, how often the two labellers agree and Cohen's kappa on the conversations both labelled.")
+    Path agreement;
+
     @Option(names = "--datasets", paramLabel = "DIR", defaultValue = "../shared/datasets",
             description = "Where a labelled gap set's dataset files are (their text is never stored in the repository). "
                     + "Absent files are skipped with a message. Default: ${DEFAULT-VALUE}.")
@@ -91,6 +97,8 @@ final class EvalCommand implements Callable<Integer> {
             if (part == GapLabelledSet.Part.train && disagreements != null) review.add(e.getKey(), found);
         }
         GapEvaluation.Report report = eval.report(resolved.skipped());
+        GapLabelAgreement.Report agreed = agreement == null ? null
+                : GapLabelAgreement.compare(set, GapLabelledSet.load(agreement, classifier.taxonomy()), List.copyOf(classifier.taxonomy().categories()));
         System.out.printf(Locale.ROOT, "%n== %s (labelled gap set, split %s; classifier %s, taxonomy v%s, params %s, notify at %.2f)%n",
                 file, split, classifier.model(), classifier.taxonomyVersion(), classifier.paramHash(), classifier.notifyConfidence());
         System.out.print(report.toText());
@@ -101,6 +109,7 @@ final class EvalCommand implements Callable<Integer> {
         } else {
             System.out.print(fit.toText());
         }
+        if (agreed != null) System.out.print(agreed.toText(file.getFileName().toString(), agreement.getFileName().toString()));
         if (disagreements != null) {
             writeJsonLines(disagreements, review.cases());
             System.out.printf(Locale.ROOT, "wrote %d train conversations that disagree with their labels to %s%n", review.cases().size(), disagreements);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EvalCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path LABELLED = Path.of("../../rubrics/gaps/v1/labelled/gaps-labelled-v1.jsonl");
+    private static final Path LABELLED = Path.of("../../rubrics/gaps/v1/labelled/gaps-labelled-v2.jsonl");
 
     /** The labelled set's demo conversations (regenerated from their seed: no shared dataset needed), one label changed. */
     private static Path demoSet(Path dir, String changedId) throws Exception {

@@ -219,6 +219,8 @@ public final class GapClassifier {
         }
         // a malfunction the agent then fixed with a routine action is a support request; one left unfixed is a defect
         if (fixed(c)) return;
+        // login, password and recovery trouble is not a defect unless the agent acknowledges one (guideline v2)
+        if (!c.customerTurns.isEmpty() && c.customerTurns.get(0).has(Cue.ACCOUNT_ACCESS)) return;
         for (TurnCues t : c.customerTurns) {
             if (t.has(Cue.BUG_REPORTED)) {
                 out.add("product", "bug", Rule.BUG_REPORTED, List.of(t.index), FOUND_BY, subject,
@@ -256,6 +258,36 @@ public final class GapClassifier {
             if (t.has(Cue.NEEDLESS_ESCALATION) && (transferred || anyAgent(c, Cue.ESCALATION))) {
                 out.add("routing", "needless_escalation", Rule.NEEDLESS_ESCALATION, List.of(t.index), FOUND_BY, subject,
                         "The case was escalated although it was a standard request.");
+            }
+        }
+    }
+
+    /**
+     * An agent asking whether the customer tried something after the customer said they had tried or done it: a
+     * template answering the first line of a message, not the message.
+     */
+    private static void askedWhatWasTried(ConversationCues c, FindingSet out, String subject) {
+        TurnCues tried = null;
+        for (TurnCues t : c.turns) {
+            if (t.isCustomer() && tried == null && t.has(Cue.ALREADY_TRIED)) tried = t;
+            if (t.isAgent() && tried != null && t.has(Cue.ASKS_IF_TRIED)) {
+                out.add("tone", "robotic", Rule.ASKED_WHAT_WAS_TRIED, List.of(tried.index, t.index), FOUND_BY, subject,
+                        "The agent asked whether the customer had tried what they had just said they tried.");
+                return;
+            }
+        }
+    }
+
+    /** Laughter or emoji in the reply to a customer's complaint: the register is wrong whatever the customer's own (guideline v2). */
+    private static void laughedAtComplaint(ConversationCues c, FindingSet out, String subject) {
+        TurnCues last = null;
+        for (TurnCues t : c.turns) {
+            if (t.isCustomer()) {
+                last = t;
+            } else if (last != null && last.has(Cue.COMPLAINT) && !last.has(Cue.PRAISE) && (t.has(Cue.LAUGHTER) || t.emoji > 0)) {
+                out.add("tone", "wrong_register", Rule.LAUGHED_AT_COMPLAINT, List.of(last.index, t.index), FOUND_BY, subject,
+                        "The agent answered a complaint with laughter or emoji.");
+                return;
             }
         }
     }
@@ -299,6 +331,8 @@ public final class GapClassifier {
             out.add("tone", "robotic", Rule.TEMPLATED_REPLIES, templated, FOUND_BY, subject,
                     "The agent answered in stock phrases.");
         }
+        askedWhatWasTried(c, out, subject);
+        laughedAtComplaint(c, out, subject);
         boolean formal = false, complained = false;
         List<Integer> formalTurns = new ArrayList<>();
         for (TurnCues t : c.customerTurns) {

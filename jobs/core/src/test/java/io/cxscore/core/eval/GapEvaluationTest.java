@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GapEvaluationTest {
     static final GapClassifier CLASSIFIER = GapClassifier.defaults();
-    static final Path LABELLED = Path.of(System.getProperty("cx.repo.root", "../..")).resolve("rubrics/gaps/v1/labelled/gaps-labelled-v1.jsonl");
+    static final Path LABELLED = Path.of(System.getProperty("cx.repo.root", "../..")).resolve("rubrics/gaps/v1/labelled/gaps-labelled-v2.jsonl");
 
     static Outcome o(String id, Set<String> truth, Set<String> predicted) {
         return new Outcome(id, truth, predicted, Set.of(), Set.of());

@@ -43,8 +43,9 @@ class GapClassifierTest {
                 .ai("According to our help article, you can add it under Settings > Billing > Tax details.")
                 .customer("There is no Tax details section any more. That article is out of date.").build();
         // then
-        assertThat(detected(missing)).contains("knowledge/missing_article");
-        // the outdated-article rule was right less than 80% of the time on the labelled train split: found, not notified
+        // both rules were right less than 80% of the time on the labelled set (classifier v7): found, kept for review, not notified
+        assertThat(found(missing)).contains("knowledge/missing_article");
+        assertThat(detected(missing)).doesNotContain("knowledge/missing_article");
         GapFinding stale = CLASSIFIER.classify(outdated).stream().filter(f -> f.subcategory().equals("outdated_article")).findFirst()
                 .orElseThrow();
         assertThat(stale.confidence()).isLessThan(CLASSIFIER.notifyConfidence());
@@ -92,6 +93,20 @@ class GapClassifierTest {
     }
 
     @Test
+    void should_call_it_robotic_when_the_agent_asks_whether_the_customer_tried_what_they_said_they_tried() {
+        // given: the same template question, once after the customer said they followed the recovery steps, once not
+        Conversation ignored = GapFixtures.of("tried").customer("I followed the account recovery steps twice and I still have no access.")
+                .human("Just to confirm, have you already tried recovering your account using the steps here?").build();
+        Conversation fresh = GapFixtures.of("fresh").customer("I can't get into my account since yesterday.")
+                .human("Just to confirm, have you already tried recovering your account using the steps here?").build();
+        // then: the finding is written (notifying or not, as the fit decides) for the first only, citing both turns
+        assertThat(found(ignored)).contains("tone/robotic");
+        assertThat(CLASSIFIER.trace(ignored)).filteredOn(t -> t.rules().contains("asked_what_was_tried"))
+                .singleElement().satisfies(t -> assertThat(t.finding().evidence()).containsExactly(0, 1));
+        assertThat(found(fresh)).doesNotContain("tone/robotic");
+    }
+
+    @Test
     void should_classify_an_unverified_refund_for_a_stranger_and_a_missing_rule_as_policy() {
         // given
         Conversation unverified = GapFixtures.of("unverified")
@@ -100,7 +115,8 @@ class GapClassifierTest {
         Conversation noRule = GapFixtures.of("norule").customer("The card charged belongs to a colleague who left.")
                 .human("Our policies don't cover this situation, so I'm not sure what I'm allowed to do.").build();
         // then
-        assertThat(detected(unverified)).contains("policy/rule_broken");
+        // the identity-mismatch rule fell below the notify line on labelled set v2 (2 of 3 train firings right): found, not notified
+        assertThat(found(unverified)).contains("policy/rule_broken");
         assertThat(detected(noRule)).contains("policy/no_rule");
     }
 
