@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
         description = {"Score labelled conversation files and print agreement with the human labels, with 95%% bootstrap intervals.",
             "USS: per-turn and dialogue-level UAR, Cohen's kappa, Spearman rho, dissatisfied-F1. STC-3: Spearman rho for A, S, E.",
             "TWCS: turn sentiment and sentiment-shift agreement. Any export with CSAT: CX vs CSAT.",
-            "A labelled gap set (rubrics/gaps/<v>/labelled/*.jsonl): gap-classification precision, recall and F1 per category;",
+            "A labelled gap set (rubrics/gaps/<v>/labelled/*.jsonl): gap-classification precision, recall and F1 per category,",
+            "of the offline classifier or, with --judge llm, of the LLM judge's findings;",
             "with --split calibration, train or all, also each rule's confidence fitted on the train part and corrected on the",
             "calibration part, beside the one classifier.yaml holds."})
 final class EvalCommand implements Callable<Integer> {
@@ -79,7 +80,7 @@ final class EvalCommand implements Callable<Integer> {
      * the set ({@code rubrics/gaps/v1/labelled/x.jsonl} → {@code rubrics/gaps/v1}) when it has a taxonomy,
      * so the figures are those of exactly the files beside the labels; otherwise from the bundled version.
      */
-    private GapEvaluation.Report evalGaps(Path file) throws IOException {
+    private GapEvaluation.Report evalGaps(Path file, io.cxscore.llm.LlmJudge llmJudge) throws IOException {
         Path version = file.toAbsolutePath().getParent() == null ? null : file.toAbsolutePath().getParent().getParent();
         GapsBundle bundle = version != null && Files.exists(version.resolve(GapsBundle.TAXONOMY))
                 ? GapsBundle.fromDirectory(version) : GapsBundle.defaults();
@@ -89,24 +90,39 @@ final class EvalCommand implements Callable<Integer> {
         GapEvaluation eval = new GapEvaluation(classifier);
         GapRuleCalibration fit = new GapRuleCalibration(classifier);
         GapDisagreements review = new GapDisagreements(classifier);
+        // the LLM judge's findings are measured like the classifier's, behind the same notify line the warehouse applies;
+        // one parallel, rate-limited pass over the chosen conversations fills the cache the loop below reads
+        if (llmJudge != null) {
+            llmJudge.judgeAll(resolved.conversations().entrySet().stream()
+                    .filter(e -> split == Split.all || split.name().equals(e.getKey().part().name())).map(Map.Entry::getValue).toList());
+        }
         for (var e : resolved.conversations().entrySet()) {
             GapLabelledSet.Part part = e.getKey().part();
+            boolean chosen = split == Split.all || split.name().equals(part.name());
+            if (llmJudge != null) {
+                if (!chosen) continue;
+                eval.add(e.getKey(), llmJudge.judge(e.getValue()).gaps().stream()
+                        .map(f -> new GapClassifier.TracedFinding(f, List.of(f.foundBy()))).toList());
+                continue;
+            }
             List<GapClassifier.TracedFinding> found = classifier.trace(e.getValue());
-            if (split == Split.all || split.name().equals(part.name())) eval.add(e.getKey(), found);
+            if (chosen) eval.add(e.getKey(), found);
             if (part != GapLabelledSet.Part.test) fit.add(e.getKey(), found);
             if (part == GapLabelledSet.Part.train && disagreements != null) review.add(e.getKey(), found);
         }
         GapEvaluation.Report report = eval.report(resolved.skipped());
         GapLabelAgreement.Report agreed = agreement == null ? null
                 : GapLabelAgreement.compare(set, GapLabelledSet.load(agreement, classifier.taxonomy()), List.copyOf(classifier.taxonomy().categories()));
-        System.out.printf(Locale.ROOT, "%n== %s (labelled gap set, split %s; classifier %s, taxonomy v%s, params %s, notify at %.2f)%n",
-                file, split, classifier.model(), classifier.taxonomyVersion(), classifier.paramHash(), classifier.notifyConfidence());
+        String judgeName = llmJudge == null ? "classifier " + classifier.model() : "LLM judge " + llmJudge.provenance().model();
+        System.out.printf(Locale.ROOT, "%n== %s (labelled gap set, split %s; %s, taxonomy v%s, params %s, notify at %.2f)%n",
+                file, split, judgeName, classifier.taxonomyVersion(), classifier.paramHash(), classifier.notifyConfidence());
         System.out.print(report.toText());
-        if (split == Split.test) {
+        // rule confidences belong to the offline classifier: with the LLM judge there is no fit to show
+        if (llmJudge == null && split == Split.test) {
             long off = fit.figures().stream().filter(r -> !r.matches()).count();
             System.out.printf(Locale.ROOT, "rule confidences: %s the fit (--split calibration shows it)%n",
                     off == 0 ? "all match" : off + " differ from");
-        } else {
+        } else if (llmJudge == null) {
             System.out.print(fit.toText());
         }
         if (agreed != null) System.out.print(agreed.toText(file.getFileName().toString(), agreement.getFileName().toString()));
@@ -140,6 +156,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (disagreements != null && judgeKind == JudgeKind.llm) {
+            throw new UserFacingException("--disagreements lists the offline classifier's rules behind each finding: not with --judge llm");
+        }
         if (disagreements != null && split != Split.train) {
             throw new UserFacingException("--disagreements lists train-split conversations only (add --split train): "
                     + "the test split measures the rules and is never read to change them");
@@ -151,7 +170,7 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, Object> reports = new LinkedHashMap<>();
         for (Path file : files) {
             if (GapLabelledSet.looksLike(file)) {
-                reports.put(file.toString(), evalGaps(file));
+                reports.put(file.toString(), evalGaps(file, llmJudge));
                 continue;
             }
             if (split == Split.calibration) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxscore.core.eval.HoldoutSplit;
+import io.cxscore.llm.loopback.LoopbackLlmServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -74,5 +75,37 @@ class EvalCommandTest {
         JsonNode mislabelled = cases.stream().filter(c -> c.get("conversation_id").asText().equals(changed)).findFirst().orElseThrow();
         assertThat(mislabelled.get("missed").toString()).contains("tool");
         for (JsonNode f : mislabelled.get("findings")) assertThat(f.get("rules")).isNotEmpty();
+    }
+
+    @Test
+    void should_measure_the_llm_judges_gap_findings_against_the_labels_with_one_call_per_conversation(@TempDir Path dir) throws Exception {
+        // given: the demo part of the labelled set, and a loopback model that reports a failed tool action in every conversation
+        Path set = demoSet(dir, "none");
+        long labelledTool = Files.readAllLines(set).stream().filter(l -> l.contains("\"category\": \"tool\"")).count();
+        long conversations = Files.readAllLines(set).size();
+        String toolGap = "\"gaps\":[{\"category\":\"tool\",\"subcategory\":\"action_failed\",\"confidence\":0.9,\"evidence\":[0],\"ai_fault\":null}]";
+        try (LoopbackLlmServer server = LoopbackLlmServer.start()) {
+            server.script(r -> new LoopbackLlmServer.Answer(
+                    LoopbackLlmServer.plausibleAnswer(r.user()).replaceFirst("\"gaps\":\\[.*?\\],\"rationale\"", toolGap + ",\"rationale\"")));
+            Path config = Files.writeString(dir.resolve("llm.yaml"), "provider: openai\nbase_url: " + server.openAiBaseUrl()
+                    + "\nmodel: loopback-gaps\nconcurrency: 4\n");
+            // eval prints its figures to standard output
+            java.io.PrintStream stdout = System.out;
+            java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            int code;
+            try {
+                // when
+                code = Cx.commandLine().execute("eval", set.toString(), "--split", "all", "--judge", "llm", "--llm-config", config.toString());
+            } finally {
+                System.setOut(stdout);
+            }
+            // then: one call per conversation, and the tool row counts every labelled tool conversation found, every other one wrong
+            String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(code).isZero();
+            assertThat(server.received()).hasSize((int) conversations);
+            assertThat(text).contains("LLM judge openai:loopback-gaps").doesNotContain("rule confidences");
+            assertThat(text).containsPattern("tool\\s+" + labelledTool + "\\s+" + labelledTool + "\\s+" + (conversations - labelledTool) + "\\s+0\\s");
+        }
     }
 }
