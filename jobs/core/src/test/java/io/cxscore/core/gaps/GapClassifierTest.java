@@ -107,6 +107,32 @@ class GapClassifierTest {
     }
 
     @Test
+    void should_call_laughter_answering_a_complaint_the_wrong_register_but_not_laughter_answering_praise() {
+        // given: a Weibo-style laughter tag after a complaint, and an emoji after thanks
+        Conversation complaint = GapFixtures.of("laugh").customer("Why was my broadband cut off again? This is unacceptable.")
+                .human("Please send us your account number by private message [Ha ha]").build();
+        Conversation praise = GapFixtures.of("praise").customer("Thanks, that worked great!").human("Glad to hear it 😃").build();
+        // then
+        assertThat(found(complaint)).contains("tone/wrong_register");
+        assertThat(found(praise)).doesNotContain("tone/wrong_register");
+    }
+
+    @Test
+    void should_not_call_login_trouble_a_bug_unless_the_agent_acknowledges_one() {
+        // given: the same reported error, once while signing in, once in a feature; and a login failure the agent calls a known issue
+        Conversation login = GapFixtures.of("login").customer("I can't log in to my account, the app shows an error code.")
+                .human("Please try resetting your password with the link on the sign-in page.").build();
+        Conversation feature = GapFixtures.of("export").customer("Exporting to CSV shows an error code every time.")
+                .human("Please try a different browser.").build();
+        Conversation acknowledged = GapFixtures.of("outage").customer("I can't log in, the app shows an error code.")
+                .human("Sorry, this is a known issue with sign-in today; we're working on a fix.").build();
+        // then
+        assertThat(found(login)).doesNotContain("product/bug");
+        assertThat(detected(feature)).contains("product/bug");
+        assertThat(detected(acknowledged)).contains("product/bug");
+    }
+
+    @Test
     void should_classify_an_unverified_refund_for_a_stranger_and_a_missing_rule_as_policy() {
         // given
         Conversation unverified = GapFixtures.of("unverified")
