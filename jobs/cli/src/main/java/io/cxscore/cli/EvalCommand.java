@@ -90,25 +90,24 @@ final class EvalCommand implements Callable<Integer> {
         GapEvaluation eval = new GapEvaluation(classifier);
         GapRuleCalibration fit = new GapRuleCalibration(classifier);
         GapDisagreements review = new GapDisagreements(classifier);
-        // the LLM judge's findings are measured like the classifier's, behind the same notify line the warehouse applies;
-        // one parallel, rate-limited pass over the chosen conversations fills the cache the loop below reads
         if (llmJudge != null) {
-            llmJudge.judgeAll(resolved.conversations().entrySet().stream()
-                    .filter(e -> split == Split.all || split.name().equals(e.getKey().part().name())).map(Map.Entry::getValue).toList());
-        }
-        for (var e : resolved.conversations().entrySet()) {
-            GapLabelledSet.Part part = e.getKey().part();
-            boolean chosen = split == Split.all || split.name().equals(part.name());
-            if (llmJudge != null) {
-                if (!chosen) continue;
+            // measured like the classifier's findings, behind the same notify line the warehouse applies; one parallel,
+            // rate-limited pass fills the cache that judge() then reads
+            List<Map.Entry<GapLabelledSet.Entry, io.cxscore.core.model.Conversation>> chosen = resolved.conversations().entrySet().stream()
+                    .filter(e -> inSplit(e.getKey().part())).toList();
+            llmJudge.judgeAll(chosen.stream().map(Map.Entry::getValue).toList());
+            for (var e : chosen) {
                 eval.add(e.getKey(), llmJudge.judge(e.getValue()).gaps().stream()
                         .map(f -> new GapClassifier.TracedFinding(f, List.of(f.foundBy()))).toList());
-                continue;
             }
-            List<GapClassifier.TracedFinding> found = classifier.trace(e.getValue());
-            if (chosen) eval.add(e.getKey(), found);
-            if (part != GapLabelledSet.Part.test) fit.add(e.getKey(), found);
-            if (part == GapLabelledSet.Part.train && disagreements != null) review.add(e.getKey(), found);
+        } else {
+            for (var e : resolved.conversations().entrySet()) {
+                GapLabelledSet.Part part = e.getKey().part();
+                List<GapClassifier.TracedFinding> found = classifier.trace(e.getValue());
+                if (inSplit(part)) eval.add(e.getKey(), found);
+                if (part != GapLabelledSet.Part.test) fit.add(e.getKey(), found);
+                if (part == GapLabelledSet.Part.train && disagreements != null) review.add(e.getKey(), found);
+            }
         }
         GapEvaluation.Report report = eval.report(resolved.skipped());
         GapLabelAgreement.Report agreed = agreement == null ? null
@@ -131,6 +130,10 @@ final class EvalCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "wrote %d train conversations that disagree with their labels to %s%n", review.cases().size(), disagreements);
         }
         return report;
+    }
+
+    private boolean inSplit(GapLabelledSet.Part part) {
+        return split == Split.all || split.name().equals(part.name());
     }
 
     enum JudgeKind { offline, llm }

@@ -88,7 +88,7 @@ public final class ChatModels {
     }
 
     private static JsonNode compactSchema(JsonNode n) {
-        var out = new ObjectMapper().createObjectNode();
+        var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         JsonNode type = n.get("type");
         if (type != null && type.isArray()) {
             var any = out.putArray("anyOf");
@@ -122,7 +122,7 @@ public final class ChatModels {
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode t : n.get("type")) {
             if ("null".equals(t.asText())) {
-                out.add(new ObjectMapper().createObjectNode().put("type", "null"));
+                out.add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("type", "null"));
                 continue;
             }
             var copy = ((com.fasterxml.jackson.databind.node.ObjectNode) n.deepCopy()).put("type", t.asText());

@@ -1,6 +1,7 @@
 package io.cxscore.core.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,11 +27,12 @@ public final class GapLabelAgreement {
 
         /** Cohen's kappa; NaN when chance agreement is total (both labellers said the same thing everywhere). */
         public double kappa() {
-            double n = n();
-            if (n == 0) return Double.NaN;
-            double p1 = (both + firstOnly) / n, p2 = (both + secondOnly) / n;
-            double chance = p1 * p2 + (1 - p1) * (1 - p2);
-            return chance >= 1 ? Double.NaN : (agreement() - chance) / (1 - chance);
+            // the table as two label columns, in the order both, first only, second only, neither
+            int[] first = new int[n()], second = new int[n()];
+            Arrays.fill(first, 0, both + firstOnly, 1);
+            Arrays.fill(second, 0, both, 1);
+            Arrays.fill(second, both + firstOnly, both + firstOnly + secondOnly, 1);
+            return Agreement.cohenKappa(first, second, 0, 1);
         }
     }
 
